@@ -1,0 +1,2 @@
+/** The whole database schema, one module per domain; drizzle-kit generates migrations from this entry point. */
+export * from './core';

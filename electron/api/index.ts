@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { ChannelSpec } from './contract';
+import { authChannels } from './channels/auth';
+import { referenceChannels } from './channels/reference';
+import { systemChannels } from './channels/system';
+
+export * from './contract';
+export * from './channels/auth';
+export * from './channels/reference';
+export * from './channels/system';
+
+/** The whole IPC contract: every channel the renderer may call, by name. */
+export const channels = {
+  ...authChannels,
+  ...referenceChannels,
+  ...systemChannels,
+} satisfies Record<string, ChannelSpec>;
+
+/** Name of a channel of the contract. */
+export type ChannelName = keyof typeof channels;
+
+/** What a caller passes to a channel (before defaults are applied). */
+export type ChannelInput<K extends ChannelName> = z.input<(typeof channels)[K]['input']>;
+
+/** What a handler receives after validation (defaults applied). */
+export type ChannelParsedInput<K extends ChannelName> = z.output<(typeof channels)[K]['input']>;
+
+/** What a channel answers. */
+export type ChannelOutput<K extends ChannelName> = z.output<(typeof channels)[K]['output']>;

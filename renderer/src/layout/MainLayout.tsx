@@ -1,0 +1,85 @@
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import type { PublicUser } from '../../../electron/api';
+import { call } from '../api';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+
+/** The main modules in menu order; each is a route. */
+const modules = [
+  { key: 'institutions', icon: <BankOutlined /> },
+  { key: 'plans', icon: <CalendarOutlined /> },
+  { key: 'inspections', icon: <AuditOutlined /> },
+  { key: 'hazards', icon: <AlertOutlined /> },
+  { key: 'documents', icon: <FileTextOutlined /> },
+  { key: 'statistics', icon: <BarChartOutlined /> },
+  { key: 'settings', icon: <SettingOutlined /> },
+] as const;
+
+/** The signed-in frame: module menu on the left, user and language at the top, module pages in the middle. */
+export function MainLayout({ user }: { user: PublicUser }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: () => call('auth:sign-out', {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['auth'] }),
+  });
+  const current = location.pathname.split('/')[1] ?? 'institutions';
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Sider width={184} theme="dark">
+        <div className="ci-brand">{t('app.shortTitle')}</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[current]}
+          onClick={(e) => navigate(`/${e.key}`)}
+          items={modules.map((m) => ({ key: m.key, icon: m.icon, label: t(`nav.${m.key}`) }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}
+        >
+          <Typography.Text strong>{t('app.title')}</Typography.Text>
+          <Space>
+            <LanguageSwitch persist />
+            <span aria-label="当前用户">
+              {user.displayName} <Tag>{t(`auth.roles.${user.role}`)}</Tag>
+            </span>
+            <Button icon={<LogoutOutlined />} onClick={() => signOut.mutate()} loading={signOut.isPending}>
+              {t('auth.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 16 }}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/institutions" replace />} />
+            <Route path="/settings" element={<SettingsPage user={user} />} />
+            {modules
+              .filter((m) => m.key !== 'settings')
+              .map((m) => (
+                <Route key={m.key} path={`/${m.key}/*`} element={<PlaceholderPage moduleKey={m.key} />} />
+              ))}
+            <Route path="*" element={<Navigate to="/institutions" replace />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
