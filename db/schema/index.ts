@@ -1,2 +1,3 @@
 /** The whole database schema, one module per domain; drizzle-kit generates migrations from this entry point. */
 export * from './core';
+export * from './institutions';

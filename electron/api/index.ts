@@ -1,17 +1,20 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './contract';
 import { authChannels } from './channels/auth';
+import { institutionChannels } from './channels/institutions';
 import { referenceChannels } from './channels/reference';
 import { systemChannels } from './channels/system';
 
 export * from './contract';
 export * from './channels/auth';
+export * from './channels/institutions';
 export * from './channels/reference';
 export * from './channels/system';
 
 /** The whole IPC contract: every channel the renderer may call, by name. */
 export const channels = {
   ...authChannels,
+  ...institutionChannels,
   ...referenceChannels,
   ...systemChannels,
 } satisfies Record<string, ChannelSpec>;

@@ -1,13 +1,4 @@
-import {
-  AlertOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  BankOutlined,
-  CalendarOutlined,
-  FileTextOutlined,
-  LogoutOutlined,
-  SettingOutlined,
-} from '@ant-design/icons';
+import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -15,19 +6,8 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import type { PublicUser } from '../../../electron/api';
 import { call } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { moduleEntries } from '../modules';
 import { SettingsPage } from '../pages/settings/SettingsPage';
-
-/** The main modules in menu order; each is a route. */
-const modules = [
-  { key: 'institutions', icon: <BankOutlined /> },
-  { key: 'plans', icon: <CalendarOutlined /> },
-  { key: 'inspections', icon: <AuditOutlined /> },
-  { key: 'hazards', icon: <AlertOutlined /> },
-  { key: 'documents', icon: <FileTextOutlined /> },
-  { key: 'statistics', icon: <BarChartOutlined /> },
-  { key: 'settings', icon: <SettingOutlined /> },
-] as const;
 
 /** The signed-in frame: module menu on the left, user and language at the top, module pages in the middle. */
 export function MainLayout({ user }: { user: PublicUser }) {
@@ -49,7 +29,11 @@ export function MainLayout({ user }: { user: PublicUser }) {
           mode="inline"
           selectedKeys={[current]}
           onClick={(e) => navigate(`/${e.key}`)}
-          items={modules.map((m) => ({ key: m.key, icon: m.icon, label: t(`nav.${m.key}`) }))}
+          items={[...moduleEntries, { key: 'settings', icon: <SettingOutlined /> }].map((m) => ({
+            key: m.key,
+            icon: m.icon,
+            label: t(`nav.${m.key}`),
+          }))}
         />
       </Layout.Sider>
       <Layout>
@@ -71,11 +55,9 @@ export function MainLayout({ user }: { user: PublicUser }) {
           <Routes>
             <Route path="/" element={<Navigate to="/institutions" replace />} />
             <Route path="/settings" element={<SettingsPage user={user} />} />
-            {modules
-              .filter((m) => m.key !== 'settings')
-              .map((m) => (
-                <Route key={m.key} path={`/${m.key}/*`} element={<PlaceholderPage moduleKey={m.key} />} />
-              ))}
+            {moduleEntries.map((m) => (
+              <Route key={m.key} path={`/${m.key}/*`} element={m.element} />
+            ))}
             <Route path="*" element={<Navigate to="/institutions" replace />} />
           </Routes>
         </Layout.Content>

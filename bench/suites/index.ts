@@ -1,0 +1,5 @@
+import type { BenchSuite } from '../harness';
+import { writeSuite } from './write';
+
+/** Every benchmark suite, in the order `npm run bench` runs them. */
+export const suites: BenchSuite[] = [writeSuite];

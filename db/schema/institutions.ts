@@ -1,0 +1,2 @@
+/** Tables of the 机构档案 module. */
+export {};

@@ -1,0 +1,31 @@
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { InstitutionsPage } from './pages/institutions/InstitutionsPage';
+import { PlaceholderPage } from './pages/PlaceholderPage';
+
+/** A main module: its menu key (also its route and i18n key under `nav`), icon and page. */
+export interface ModuleEntry {
+  key: string;
+  icon: ReactNode;
+  element: ReactNode;
+}
+
+/**
+ * The main modules in menu order (设置 is appended by the layout). Each module owns its page folder; this list
+ * is the one place that wires them into the menu and the router.
+ */
+export const moduleEntries: ModuleEntry[] = [
+  { key: 'institutions', icon: <BankOutlined />, element: <InstitutionsPage /> },
+  { key: 'plans', icon: <CalendarOutlined />, element: <PlaceholderPage moduleKey="plans" /> },
+  { key: 'inspections', icon: <AuditOutlined />, element: <PlaceholderPage moduleKey="inspections" /> },
+  { key: 'hazards', icon: <AlertOutlined />, element: <PlaceholderPage moduleKey="hazards" /> },
+  { key: 'documents', icon: <FileTextOutlined />, element: <PlaceholderPage moduleKey="documents" /> },
+  { key: 'statistics', icon: <BarChartOutlined />, element: <PlaceholderPage moduleKey="statistics" /> },
+];
