@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './contract';
 import { authChannels } from './channels/auth';
 import { institutionChannels } from './channels/institutions';
+import { planChannels } from './channels/plans';
+import { checklistChannels } from './channels/checklists';
 import { referenceChannels } from './channels/reference';
 import { systemChannels } from './channels/system';
 
 export * from './contract';
 export * from './channels/auth';
 export * from './channels/institutions';
+export * from './channels/plans';
+export * from './channels/checklists';
 export * from './channels/reference';
 export * from './channels/system';
 
@@ -15,6 +19,8 @@ export * from './channels/system';
 export const channels = {
   ...authChannels,
   ...institutionChannels,
+  ...planChannels,
+  ...checklistChannels,
   ...referenceChannels,
   ...systemChannels,
 } satisfies Record<string, ChannelSpec>;

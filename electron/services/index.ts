@@ -1,6 +1,8 @@
 import { createAuthHandlers } from './auth/handlers';
 import type { ServiceDeps } from './context';
 import { createInstitutionHandlers } from './institutions/handlers';
+import { createPlansHandlers } from './plans/handlers';
+import { createChecklistsHandlers } from './checklists/handlers';
 import { createReferenceHandlers } from './reference/handlers';
 import { createRegistry, type Registry, type RegistryOptions } from './registry';
 import { createSystemHandlers } from './system/handlers';
@@ -12,5 +14,7 @@ export function createAppRegistry(deps: ServiceDeps, options: RegistryOptions): 
     createReferenceHandlers(),
     createSystemHandlers(),
     createInstitutionHandlers(),
+    createPlansHandlers(),
+    createChecklistsHandlers(),
   ], options);
 }

@@ -5,9 +5,12 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   FileTextOutlined,
+  OrderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { ChecklistsPage } from './pages/checklists/ChecklistsPage';
 import { InstitutionsPage } from './pages/institutions/InstitutionsPage';
+import { PlansPage } from './pages/plans/PlansPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 
 /** A main module: its menu key (also its route and i18n key under `nav`), icon and page. */
@@ -23,9 +26,10 @@ export interface ModuleEntry {
  */
 export const moduleEntries: ModuleEntry[] = [
   { key: 'institutions', icon: <BankOutlined />, element: <InstitutionsPage /> },
-  { key: 'plans', icon: <CalendarOutlined />, element: <PlaceholderPage moduleKey="plans" /> },
+  { key: 'plans', icon: <CalendarOutlined />, element: <PlansPage /> },
   { key: 'inspections', icon: <AuditOutlined />, element: <PlaceholderPage moduleKey="inspections" /> },
   { key: 'hazards', icon: <AlertOutlined />, element: <PlaceholderPage moduleKey="hazards" /> },
   { key: 'documents', icon: <FileTextOutlined />, element: <PlaceholderPage moduleKey="documents" /> },
   { key: 'statistics', icon: <BarChartOutlined />, element: <PlaceholderPage moduleKey="statistics" /> },
+  { key: 'checklists', icon: <OrderedListOutlined />, element: <ChecklistsPage /> },
 ];

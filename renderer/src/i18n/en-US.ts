@@ -10,6 +10,8 @@ export const enUS: Messages = {
     hazards: 'Hazards',
     documents: 'Documents',
     statistics: 'Statistics',
+    checklists: 'Checklists',
+    laws: 'Law library',
     settings: 'Settings',
   },
   auth: {

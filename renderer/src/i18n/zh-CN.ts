@@ -8,6 +8,8 @@ export const zhCN = {
     hazards: '隐患整改',
     documents: '文书报告',
     statistics: '统计',
+    checklists: '检查表',
+    laws: '法规库',
     settings: '设置',
   },
   auth: {

@@ -1,0 +1,2 @@
+/** Tables of the 检查表 module. */
+export {};

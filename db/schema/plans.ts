@@ -1,0 +1,2 @@
+/** Tables of the 检查计划 module. */
+export {};

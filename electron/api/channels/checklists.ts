@@ -1,0 +1,2 @@
+/** Channels of the 检查表 module. */
+export const checklistChannels = {};
