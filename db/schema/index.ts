@@ -3,3 +3,4 @@ export * from './core';
 export * from './institutions';
 export * from './checklists';
 export * from './plans';
+export * from './laws';

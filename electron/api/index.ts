@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './contract';
 import { authChannels } from './channels/auth';
 import { institutionChannels } from './channels/institutions';
+import { lawChannels } from './channels/laws';
 import { planChannels } from './channels/plans';
 import { checklistChannels } from './channels/checklists';
 import { referenceChannels } from './channels/reference';
@@ -10,6 +11,7 @@ import { systemChannels } from './channels/system';
 export * from './contract';
 export * from './channels/auth';
 export * from './channels/institutions';
+export * from './channels/laws';
 export * from './channels/plans';
 export * from './channels/checklists';
 export * from './channels/reference';
@@ -19,6 +21,7 @@ export * from './channels/system';
 export const channels = {
   ...authChannels,
   ...institutionChannels,
+  ...lawChannels,
   ...planChannels,
   ...checklistChannels,
   ...referenceChannels,

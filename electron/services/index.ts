@@ -1,6 +1,7 @@
 import { createAuthHandlers } from './auth/handlers';
 import type { ServiceDeps } from './context';
 import { createInstitutionHandlers } from './institutions/handlers';
+import { createLawsHandlers } from './laws/handlers';
 import { createPlansHandlers } from './plans/handlers';
 import { createChecklistsHandlers } from './checklists/handlers';
 import { createReferenceHandlers } from './reference/handlers';
@@ -14,6 +15,7 @@ export function createAppRegistry(deps: ServiceDeps, options: RegistryOptions): 
     createReferenceHandlers(),
     createSystemHandlers(),
     createInstitutionHandlers(),
+    createLawsHandlers(),
     createPlansHandlers(),
     createChecklistsHandlers(),
   ], options);

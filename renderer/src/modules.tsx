@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   FileTextOutlined,
   OrderedListOutlined,
@@ -10,6 +11,7 @@ import {
 import type { ReactNode } from 'react';
 import { ChecklistsPage } from './pages/checklists/ChecklistsPage';
 import { InstitutionsPage } from './pages/institutions/InstitutionsPage';
+import { LawsPage } from './pages/laws/LawsPage';
 import { PlansPage } from './pages/plans/PlansPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 
@@ -32,4 +34,5 @@ export const moduleEntries: ModuleEntry[] = [
   { key: 'documents', icon: <FileTextOutlined />, element: <PlaceholderPage moduleKey="documents" /> },
   { key: 'statistics', icon: <BarChartOutlined />, element: <PlaceholderPage moduleKey="statistics" /> },
   { key: 'checklists', icon: <OrderedListOutlined />, element: <ChecklistsPage /> },
+  { key: 'laws', icon: <BookOutlined />, element: <LawsPage /> },
 ];

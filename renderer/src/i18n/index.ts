@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../electron/api';
 import { enUS } from './en-US';
 import { institutionsMessages } from './modules/institutions';
+import { lawMessages } from './modules/laws';
 import { planMessages } from './modules/plans';
 import { checklistMessages } from './modules/checklists';
 import { zhCN } from './zh-CN';
@@ -11,7 +12,7 @@ import { zhCN } from './zh-CN';
  * Each module keeps its strings in i18n/modules/<module>.ts (both languages side by side, same keys) and is
  * merged here under its own key, so modules can grow without touching each other's files.
  */
-const modules = { institutions: institutionsMessages, plans: planMessages, checklists: checklistMessages };
+const modules = { institutions: institutionsMessages, laws: lawMessages, plans: planMessages, checklists: checklistMessages };
 
 function bundle(language: Language): Record<string, unknown> {
   const base = language === 'zh-CN' ? zhCN : enUS;

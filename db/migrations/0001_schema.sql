@@ -1,0 +1,46 @@
+CREATE TABLE `institutions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`uscc` text NOT NULL,
+	`licence_no` text,
+	`licence_date` text,
+	`address` text NOT NULL,
+	`town_id` text NOT NULL,
+	`type` text NOT NULL,
+	`bed_count` integer DEFAULT 0 NOT NULL,
+	`residents_self_care` integer DEFAULT 0 NOT NULL,
+	`residents_semi_disabled` integer DEFAULT 0 NOT NULL,
+	`residents_disabled` integer DEFAULT 0 NOT NULL,
+	`residents_dementia` integer DEFAULT 0 NOT NULL,
+	`legal_representative` text,
+	`contact_person` text,
+	`contact_phone` text,
+	`fire_safety_responsible` text,
+	`fire_safety_manager` text,
+	`building_year` integer,
+	`building_storeys` integer,
+	`building_structure` text,
+	`building_shared` integer DEFAULT false NOT NULL,
+	`has_canteen` integer DEFAULT false NOT NULL,
+	`has_clinic` integer DEFAULT false NOT NULL,
+	`has_lifts` integer DEFAULT false NOT NULL,
+	`has_piped_gas` integer DEFAULT false NOT NULL,
+	`has_lpg` integer DEFAULT false NOT NULL,
+	`has_oxygen` integer DEFAULT false NOT NULL,
+	`has_ebike_parking` integer DEFAULT false NOT NULL,
+	`arc_fault_detection` integer DEFAULT false NOT NULL,
+	`arc_fault_detection_date` text,
+	`electrical_fire_monitoring` integer DEFAULT false NOT NULL,
+	`electrical_fire_monitoring_date` text,
+	`status` text DEFAULT '运营' NOT NULL,
+	`notes` text,
+	`archived_at` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`town_id`) REFERENCES `towns`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `institutions_uscc_unique` ON `institutions` (`uscc`);--> statement-breakpoint
+CREATE INDEX `institutions_town_idx` ON `institutions` (`town_id`);--> statement-breakpoint
+CREATE INDEX `institutions_name_idx` ON `institutions` (`name`);--> statement-breakpoint
+CREATE INDEX `institutions_status_idx` ON `institutions` (`status`);

@@ -1,0 +1,2 @@
+/** Tables of the 法规库 module. */
+export {};

@@ -1,0 +1,2 @@
+/** Channels of the 法规库 module. */
+export const lawChannels = {};
