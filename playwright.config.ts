@@ -9,8 +9,9 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
-  outputDir: 'test-results',
+  // CI keeps a JSON report so .ci/run can add every test up in its closing line.
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]] : [['list']],
+  outputDir: 'test-results/playwright',
   use: {
     browserName: 'chromium',
     locale: 'zh-CN',
