@@ -75,6 +75,8 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: '登录' }).waitFor();
     await page.screenshot({ path: path.join(outDir, '01-sign-in.png') });
     await call('auth:sign-in', { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password });
+    await page.reload();
+    await page.getByLabel('当前用户').waitFor();
     for (const shot of shots) {
       await page.goto(`${BRIDGE_START_URL}${shot.route ?? ''}`);
       await page.getByLabel('当前用户').waitFor();
