@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.ts', '**/*.mts'],
+    files: ['**/*.ts', '**/*.mts', '**/*.mjs'],
     ignores: ['renderer/**'],
     languageOptions: { globals: { ...globals.node } },
   },
