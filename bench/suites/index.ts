@@ -1,5 +1,6 @@
 import type { BenchSuite } from '../harness';
+import { photosSuite } from './photos';
 import { writeSuite } from './write';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
-export const suites: BenchSuite[] = [writeSuite];
+export const suites: BenchSuite[] = [writeSuite, photosSuite];

@@ -4,3 +4,4 @@ export * from './institutions';
 export * from './checklists';
 export * from './plans';
 export * from './laws';
+export * from './photos';
