@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { IPC_TRANSPORT_CHANNEL } from './api/contract';
 import { startServices, type RunningServices } from './services/bootstrap';
+import { safeFileName } from './services/file-saver';
 import { dispatch } from './services/registry';
 import { contentTypeFor, CONTENT_SECURITY_POLICY, resolveStaticPath } from './static-files';
 import { APP_ORIGIN, dataDirFromArgs, isAllowedNavigation, menuTemplate, secureWindowOptions } from './window-policy';
@@ -82,7 +83,19 @@ async function main(): Promise<void> {
 
   const dataDir = dataDirFromArgs(process.argv, process.env) ?? path.join(app.getPath('userData'), 'data');
   try {
-    services = startServices({ dataDir, resourcesDir, appVersion: app.getVersion(), trustedOrigin: APP_ORIGIN });
+    services = startServices({
+      dataDir,
+      resourcesDir,
+      appVersion: app.getVersion(),
+      trustedOrigin: APP_ORIGIN,
+      saveFile: async (suggestedName, bytes) => {
+        const options = { defaultPath: path.join(app.getPath('documents'), safeFileName(suggestedName)) };
+        const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        if (choice.canceled || !choice.filePath) return null;
+        await fs.promises.writeFile(choice.filePath, bytes);
+        return { path: choice.filePath, bytes: bytes.length };
+      },
+    });
   } catch (error) {
     dialog.showErrorBox('无法打开数据库', error instanceof Error ? error.message : String(error));
     app.quit();

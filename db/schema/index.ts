@@ -5,3 +5,4 @@ export * from './checklists';
 export * from './plans';
 export * from './laws';
 export * from './photos';
+export * from './documents';

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { systemClock, type Clock } from './clock';
 import type { ServiceDeps } from './context';
+import { createExportFolderSaver, type FileSaver } from './file-saver';
 import { createUuidV7Source, type IdSource } from './ids';
 import { createAppRegistry } from './index';
 import { seedReferenceData } from './reference/seed-reference';
@@ -17,6 +18,8 @@ export interface StartServicesOptions {
   clock?: Clock;
   newId?: IdSource;
   migrationsFolder?: string;
+  /** How generated files are saved; defaults to the data folder's exports/. */
+  saveFile?: FileSaver;
 }
 
 /** A running service layer: the registry every transport dispatches to, and a way to close the database. */
@@ -45,6 +48,7 @@ export function startServices(options: StartServicesOptions): RunningServices {
     clock: options.clock ?? systemClock,
     newId: options.newId ?? createUuidV7Source(),
     appVersion: options.appVersion,
+    saveFile: options.saveFile ?? createExportFolderSaver(options.dataDir),
   };
   try {
     seedReferenceData(deps);

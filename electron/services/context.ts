@@ -3,6 +3,7 @@ import type { AppDb } from '../../db/open-database';
 import type { Actor } from '../../db/queries/audit';
 import type { Role } from '../api/contract';
 import type { Clock } from './clock';
+import type { FileSaver } from './file-saver';
 import type { IdSource } from './ids';
 
 /** Everything services need from the outside world, injected so tests can pass real-but-controlled parts. */
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   clock: Clock;
   newId: IdSource;
   appVersion: string;
+  /** Saves a generated file for the user (system dialog in Electron, data folder exports elsewhere). */
+  saveFile: FileSaver;
 }
 
 /** The signed-in user of this app instance (one window, one session). */

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import os from 'node:os';
 import { IPC_TRANSPORT_CHANNEL } from '../../electron/api/contract';
+import { createExportFolderSaver, safeFileName } from '../../electron/services/file-saver';
 import { contentTypeFor, CONTENT_SECURITY_POLICY, resolveStaticPath } from '../../electron/static-files';
 import { APP_ORIGIN, dataDirFromArgs, isAllowedNavigation, menuTemplate, secureWindowOptions } from '../../electron/window-policy';
 
@@ -83,5 +85,23 @@ describe('preload', () => {
     const main = fs.readFileSync(path.resolve(__dirname, '../../electron/main.ts'), 'utf8');
     expect(main.match(/ipcMain\.(handle|on)\(/g)).toEqual(['ipcMain.handle(']);
     expect(main).toContain('dispatch(running.registry');
+  });
+});
+
+describe('file saver (preview and tests)', () => {
+  it('writes into exports/ with a safe name and never overwrites', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careinspect-saver-'));
+    try {
+      expect(safeFileName('浦东/某某:养老院*整改通知书?.pdf')).toBe('浦东_某某_养老院_整改通知书_.pdf');
+      const save = createExportFolderSaver(dir);
+      const first = await save('某养老院_整改通知书_001.pdf', Buffer.from('a'));
+      const second = await save('某养老院_整改通知书_001.pdf', Buffer.from('bb'));
+      expect(path.basename(first?.path ?? '')).toBe('某养老院_整改通知书_001.pdf');
+      expect(path.basename(second?.path ?? '')).toBe('某养老院_整改通知书_001（2）.pdf');
+      expect(fs.readFileSync(first?.path ?? '', 'utf8')).toBe('a');
+      expect(second?.bytes).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
