@@ -5,12 +5,21 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { formatArabicDate, formatChineseDate } from '../../electron/reports/chinese-date';
 import { resolveReportFonts } from '../../electron/reports/fonts';
+import { renderJointReport } from '../../electron/reports/joint-report';
 import { renderRectificationNotice, type RectificationNoticeData } from '../../electron/reports/rectification-notice';
+import { sampleJointReport } from '../../tests/reports/fixtures/sample-joint';
 import { FIXED_CREATION, sampleNotice } from '../../tests/reports/fixtures/sample-notice';
-import { median, timeMsAsync, type BenchSuite } from '../harness';
+import { median, timeMsAsync, type BenchResult, type BenchSuite } from '../harness';
 
 const ROUNDS = 5;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -22,13 +31,21 @@ function noticeHtml(data: RectificationNoticeData, fontsDir: string): string {
   const photos = data.hazards.filter((h) => h.photo);
   const rows = data.hazards
     .map(
-      (h) => `<tr${h.isMajor ? ' class="major"' : ''}><td class="c">${h.seq}</td><td>${esc(h.location)}</td><td>${h.isMajor ? '<b class="red">【重大事故隐患】</b><br>' : ''}${esc(h.description)}</td>
+      (
+        h,
+      ) => `<tr${h.isMajor ? ' class="major"' : ''}><td class="c">${h.seq}</td><td>${esc(h.location)}</td><td>${h.isMajor ? '<b class="red">【重大事故隐患】</b><br>' : ''}${esc(h.description)}</td>
       <td>${esc(h.rule.citation)}</td><td>${esc(h.requiredAction)}</td><td class="c">${h.deadline === '立即' ? '立即整改' : `${formatArabicDate(h.deadline)}前`}</td></tr>`,
     )
     .join('\n');
-  const quotes = data.hazards.filter((h) => h.rule.articleText).map((h) => `<p class="q">${esc(h.rule.citation)}：“${esc(h.rule.articleText ?? '')}”</p>`).join('');
+  const quotes = data.hazards
+    .filter((h) => h.rule.articleText)
+    .map((h) => `<p class="q">${esc(h.rule.citation)}：“${esc(h.rule.articleText ?? '')}”</p>`)
+    .join('');
   const figures = photos
-    .map((h, i) => `<figure><img src="data:image/jpeg;base64,${h.photo?.toString('base64') ?? ''}"><figcaption>照片${i + 1}（第${h.seq}项）：${esc(h.location)}——${esc(h.photoCaption ?? '')}</figcaption></figure>`)
+    .map(
+      (h, i) =>
+        `<figure><img src="data:image/jpeg;base64,${h.photo?.toString('base64') ?? ''}"><figcaption>照片${i + 1}（第${h.seq}项）：${esc(h.location)}——${esc(h.photoCaption ?? '')}</figcaption></figure>`,
+    )
     .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
 @font-face { font-family: NotoSC; src: url("${font('NotoSansSC-Regular.ttf')}"); font-weight: 400; }
@@ -61,6 +78,52 @@ figure img { max-width: 100%; max-height: 230pt; }
 </body></html>`;
 }
 
+const JOINT_ROUNDS = 3;
+
+/**
+ * pdf.joint200.ms / pdf.joint200.mb: a 消防救援 joint report of 200 hazards, each with a 1600×1200 JPEG (five of
+ * them missing, printed as placeholders), rendered from its data: photos shrunk for print, the summary, the
+ * list and the photo attachment. Photos are generated before timing; median of three renders.
+ */
+async function jointReport200(fonts: ReturnType<typeof resolveReportFonts>): Promise<BenchResult[]> {
+  const data = await sampleJointReport(200);
+  const times: number[] = [];
+  let bytes = 0;
+  let pages = 0;
+  for (let i = 0; i < JOINT_ROUNDS; i++) {
+    times.push(
+      await timeMsAsync(async () => {
+        const out = await renderJointReport(data, { fonts, documentId: 'bench-joint', creationDate: FIXED_CREATION });
+        bytes = out.pdf.length;
+        pages = out.pageCount;
+      }),
+    );
+  }
+  const ms = Math.round(median(times));
+  const mb = Number((bytes / 1024 / 1024).toFixed(2));
+  const photos = data.hazards.filter((h) => h.photo).length;
+  return [
+    {
+      key: 'pdf.joint200.ms',
+      value: ms,
+      unit: 'ms',
+      target: '< 3000',
+      what: `联合监管报告, 200 hazards, ${photos} photos 1600×1200 + 5 missing, render incl. photo shrinking`,
+      ok: ms < 3000,
+      detail: `${pages} pages; runs ${times.map((t) => Math.round(t)).join(' ')} ms`,
+    },
+    {
+      key: 'pdf.joint200.mb',
+      value: mb,
+      unit: 'mb',
+      target: '< 25',
+      what: 'size of that PDF',
+      ok: mb < 25,
+      detail: `${bytes} bytes`,
+    },
+  ];
+}
+
 /**
  * pdf.notice.vs-chromium.ratio: the sample 整改通知书 (12 hazards, 5 photos) printed by Chromium `page.pdf()`
  * from the same content as HTML, browser start included as an Electron app's `printToPDF` peer pays it, divided
@@ -68,7 +131,7 @@ figure img { max-width: 100%; max-height: 230pt; }
  */
 export const reportsSuite: BenchSuite = {
   name: 'reports (pdfkit)',
-  keys: ['pdf.notice.vs-chromium.ratio'],
+  keys: ['pdf.notice.vs-chromium.ratio', 'pdf.joint200.ms', 'pdf.joint200.mb'],
   run: async () => {
     const root = path.resolve(__dirname, '../..');
     const fonts = resolveReportFonts(path.join(root, 'resources'));
@@ -94,7 +157,11 @@ export const reportsSuite: BenchSuite = {
       });
     const viaPdfkit = () =>
       timeMsAsync(async () => {
-        const out = await renderRectificationNotice(data, { fonts, documentId: 'bench-notice', creationDate: FIXED_CREATION });
+        const out = await renderRectificationNotice(data, {
+          fonts,
+          documentId: 'bench-notice',
+          creationDate: FIXED_CREATION,
+        });
         pdfkitBytes = out.pdf.length;
       });
     try {
@@ -111,7 +178,9 @@ export const reportsSuite: BenchSuite = {
         ratios.push(ta / tb);
       }
       const ratio = Number(median(ratios).toFixed(2));
+      const joint = await jointReport200(fonts);
       return [
+        ...joint,
         {
           key: 'pdf.notice.vs-chromium.ratio',
           value: ratio,

@@ -6,7 +6,8 @@ export const documentKinds = [
   'rectification-notice', // 整改通知书
   'inspection-record', // 现场检查记录
   'reinspection-opinion', // 复查意见书
-  'referral-letter', // 移送函 / 抄告函
+  'referral-letter', // 移送函
+  'notify-letter', // 抄告函
   'joint-report', // 联合监管报告
   'consultation-material', // 会商材料
 ] as const;
@@ -57,9 +58,29 @@ export const issuedDocuments = sqliteTable(
     createdByName: text().notNull(),
     /** Where the PDF was saved last, if it was saved by the app. */
     filePath: text(),
+    /** 成文日期 (YYYY-MM-DD, Asia/Shanghai). */
+    issueDate: text().notNull(),
+    /** The institution the document is addressed to or about, when it is about one (name kept as printed). */
+    institutionId: text(),
+    institutionName: text(),
+    /** The department a referral letter or joint report is for. */
+    departmentKey: text(),
+    /** The PDF inside the data folder (`documents/<year>/<kind>/<id>.pdf`), relative to it. */
+    storedPath: text().notNull(),
+    /** SHA-256 of the stored PDF bytes, so a handed-back file can be told apart from one re-saved elsewhere. */
+    pdfSha256: text(),
+    pageCount: integer(),
+    /**
+     * Everything printed, as JSON with photos replaced by references (`{$image, path}`), so the document is
+     * re-rendered byte for byte whatever happens later to the hazards, the settings or the law library.
+     */
+    dataJson: text().notNull(),
+    /** Law versions the quotes used, by law id (`{lawId: versionId}`): an issued document keeps its texts. */
+    lawVersionsJson: text().notNull().default('{}'),
   },
   (t) => [
     uniqueIndex('issued_documents_kind_year_seq_idx').on(t.kind, t.year, t.seq),
     index('issued_documents_code_idx').on(t.verificationCode),
+    index('issued_documents_kind_idx').on(t.kind, t.issueDate),
   ],
 );

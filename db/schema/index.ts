@@ -4,5 +4,7 @@ export * from './institutions';
 export * from './checklists';
 export * from './plans';
 export * from './laws';
+export * from './inspections';
+export * from './hazards';
 export * from './photos';
 export * from './documents';

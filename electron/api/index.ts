@@ -2,6 +2,10 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './contract';
 import { authChannels } from './channels/auth';
 import { institutionChannels } from './channels/institutions';
+import { statisticChannels } from './channels/statistics';
+import { documentChannels } from './channels/documents';
+import { hazardChannels } from './channels/hazards';
+import { inspectionChannels } from './channels/inspections';
 import { lawChannels } from './channels/laws';
 import { planChannels } from './channels/plans';
 import { checklistChannels } from './channels/checklists';
@@ -11,6 +15,10 @@ import { systemChannels } from './channels/system';
 export * from './contract';
 export * from './channels/auth';
 export * from './channels/institutions';
+export * from './channels/statistics';
+export * from './channels/documents';
+export * from './channels/hazards';
+export * from './channels/inspections';
 export * from './channels/laws';
 export * from './channels/plans';
 export * from './channels/checklists';
@@ -21,6 +29,10 @@ export * from './channels/system';
 export const channels = {
   ...authChannels,
   ...institutionChannels,
+  ...statisticChannels,
+  ...documentChannels,
+  ...hazardChannels,
+  ...inspectionChannels,
   ...lawChannels,
   ...planChannels,
   ...checklistChannels,

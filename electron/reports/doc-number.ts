@@ -31,14 +31,21 @@ ON CONFLICT (kind, year) DO UPDATE SET
   last_seq = MAX(last_seq, COALESCE((SELECT MAX(seq) FROM issued_documents WHERE kind = @kind AND year = @year), 0)) + 1
 RETURNING last_seq AS seq`;
 
-const statements = new WeakMap<Database.Database, Database.Statement<{ kind: string; year: number }, { seq: number }>>();
+const statements = new WeakMap<
+  Database.Database,
+  Database.Statement<{ kind: string; year: number }, { seq: number }>
+>();
 
 /**
  * Takes the next number of a document kind in a year. Must run inside the caller's transaction, the one that
  * also inserts the issued_documents row: a number is spent once that transaction commits, and numbers of
  * voided documents are never given out again.
  */
-export function allocateNumber(sqlite: Database.Database, kind: string, year: number): { kind: string; year: number; seq: number } {
+export function allocateNumber(
+  sqlite: Database.Database,
+  kind: string,
+  year: number,
+): { kind: string; year: number; seq: number } {
   if (!sqlite.inTransaction) throw new Error('allocateNumber 必须在登记文书的同一事务中调用');
   let stmt = statements.get(sqlite);
   if (!stmt) {

@@ -29,7 +29,8 @@ export function resolveReportFonts(resourcesDir: string): ReportFonts {
     bold: path.join(key, 'fonts', REPORT_FONT_FILES.bold),
   };
   for (const file of Object.values(fonts)) {
-    if (!fs.existsSync(file)) throw new Error(`找不到文书字体文件：${file}。请重新安装程序，或检查 resources/fonts 文件夹是否完整。`);
+    if (!fs.existsSync(file))
+      throw new Error(`找不到文书字体文件：${file}。请重新安装程序，或检查 resources/fonts 文件夹是否完整。`);
   }
   cache.set(key, fonts);
   return fonts;

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatChineseDate } from './chinese-date';
+import { formatArabicDate } from './chinese-date';
 import type { FontWeight, ReportFonts } from './fonts';
 import { wrapText, type LaidLine, type MeasureText } from './text-layout';
 
@@ -47,6 +47,8 @@ export interface GovDocumentOptions {
   verificationCode: string;
   /** 发文字号, printed at the left of every footer when given. */
   documentNumber?: string;
+  /** A preview: 样稿 across every page and a footer saying it is not a valid document. */
+  draft?: boolean;
 }
 
 /** How a run of text looks. */
@@ -101,8 +103,10 @@ export interface TableSpec {
 
 /** A photo with its caption. */
 export interface Figure {
-  /** JPEG or PNG bytes. */
-  image: Buffer;
+  /** JPEG or PNG bytes; null draws a captioned placeholder (the photo file is missing or damaged). */
+  image: Buffer | null;
+  /** What the placeholder says when `image` is null. */
+  missingText?: string;
   /** e.g. 照片1：三楼东侧疏散楼梯间 — 堆放杂物. */
   caption: string;
 }
@@ -196,6 +200,9 @@ export class GovDocument {
         ModDate: options.creationDate,
       },
     });
+    // Both fonts registered up front in a fixed order: otherwise which font becomes /F1 depends on whether the
+    // process-wide width cache was warm (a measure call registers a font too), and the bytes would differ.
+    this.pdf.font(options.fonts.regular).font(options.fonts.bold).font(options.fonts.regular);
     this.done = new Promise<Buffer>((resolve, reject) => {
       this.pdf.on('data', (chunk: Buffer) => this.chunks.push(chunk));
       this.pdf.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -233,6 +240,44 @@ export class GovDocument {
     return this;
   }
 
+  /**
+   * Takes a block of `height` points for free drawing (charts): breaks the page first when it does not fit,
+   * moves the cursor past it and returns its top.
+   */
+  reserve(height: number): number {
+    this.ensureSpace(height);
+    const top = this.y;
+    this.y = Math.min(this.y + height, this.bottom);
+    return top;
+  }
+
+  /** One line of text at an absolute position, e.g. a chart label; `width` is the box `align` works in. */
+  label(
+    text: string,
+    x: number,
+    top: number,
+    style: {
+      size?: number;
+      weight?: FontWeight;
+      color?: string;
+      align?: 'left' | 'center' | 'right';
+      width?: number;
+    } = {},
+  ): this {
+    const size = style.size ?? GOV_SIZES.five;
+    const weight = style.weight ?? 'regular';
+    const width = this.measure(weight, size)(text);
+    const s = this.resolveStyle({
+      size,
+      weight,
+      color: style.color ?? '#000000',
+      align: style.align ?? 'left',
+      pitch: size * 1.4,
+    });
+    this.drawLine({ text, width, indent: 0, last: true }, x, top, style.width ?? width, { ...s, justify: false });
+    return this;
+  }
+
   /** Measures a text run in one font and size (cached per process). */
   measure(weight: FontWeight, size: number): MeasureText {
     const file = this.fonts[weight];
@@ -260,7 +305,13 @@ export class GovDocument {
   }
 
   /** Draws one laid-out line whose line box starts at `top`. */
-  private drawLine(line: LaidLine, x: number, top: number, boxWidth: number, style: Required<Omit<TextStyle, 'indent'>>): void {
+  private drawLine(
+    line: LaidLine,
+    x: number,
+    top: number,
+    boxWidth: number,
+    style: Required<Omit<TextStyle, 'indent'>>,
+  ): void {
     const { size, pitch } = style;
     let lineX = x + line.indent;
     let characterSpacing = 0;
@@ -271,7 +322,8 @@ export class GovDocument {
       const count = [...line.text].length;
       // Close small gaps only (a character pushed down by 避头尾); a wide gap spread over a short line would
       // look like letter-spacing, so such a line stays ragged. A line ending in a squeezed mark always closes.
-      if (count > 1 && ((extra > 0 && !line.last && extra / (count - 1) <= 0.12 * size) || extra < 0)) characterSpacing = extra / (count - 1);
+      if (count > 1 && ((extra > 0 && !line.last && extra / (count - 1) <= 0.12 * size) || extra < 0))
+        characterSpacing = extra / (count - 1);
     }
     const textTop = top + (pitch - size) / 2 - (FONT_ASCENT - EM_TOP) * size;
     this.pdf
@@ -308,7 +360,8 @@ export class GovDocument {
     const lines = this.layout(text, this.width, style);
     const keepFrom = Math.max(0, lines.length - 2);
     for (const [i, line] of lines.entries()) {
-      if (style.keepWithNext !== undefined && i === keepFrom) this.ensureSpace((lines.length - i) * s.pitch + style.keepWithNext);
+      if (style.keepWithNext !== undefined && i === keepFrom)
+        this.ensureSpace((lines.length - i) * s.pitch + style.keepWithNext);
       this.ensureSpace(s.pitch);
       this.drawLine(line, this.left, this.y, this.width, s);
       this.y += s.pitch;
@@ -336,13 +389,23 @@ export class GovDocument {
     const unit = this.measure('bold', 1)(organ);
     const size = Math.min(36, (this.width * 0.92) / Math.max(unit, 1));
     const flag = { text: organ, width: unit * size, indent: 0, last: true };
-    this.drawLine(flag, this.left, this.y, this.width, { ...this.resolveStyle({ size, weight: 'bold', align: 'center', color: GOV_RED }), pitch: size * 1.3 });
+    this.drawLine(flag, this.left, this.y, this.width, {
+      ...this.resolveStyle({ size, weight: 'bold', align: 'center', color: GOV_RED }),
+      pitch: size * 1.3,
+    });
     this.y += size * 1.3 + BODY_PITCH * 0.6;
     if (documentNumber) {
       this.paragraph(documentNumber, { align: 'center' });
     }
     const ruleY = this.y + mm(2);
-    this.pdf.save().moveTo(this.left, ruleY).lineTo(this.left + this.width, ruleY).lineWidth(1.5).strokeColor(GOV_RED).stroke().restore();
+    this.pdf
+      .save()
+      .moveTo(this.left, ruleY)
+      .lineTo(this.left + this.width, ruleY)
+      .lineWidth(1.5)
+      .strokeColor(GOV_RED)
+      .stroke()
+      .restore();
     this.y = ruleY + BODY_PITCH;
     return this;
   }
@@ -383,7 +446,12 @@ export class GovDocument {
     return this;
   }
 
-  private layoutCell(cell: TableCell, width: number, size: number, defaults: { weight: FontWeight; align: 'left' | 'center' | 'right' }): CellLayout {
+  private layoutCell(
+    cell: TableCell,
+    width: number,
+    size: number,
+    defaults: { weight: FontWeight; align: 'left' | 'center' | 'right' },
+  ): CellLayout {
     const blocks: CellBlock[] = typeof cell === 'string' ? [{ text: cell }] : cell;
     const lines: CellLine[] = [];
     let top = 0;
@@ -411,13 +479,18 @@ export class GovDocument {
     const widths = spec.columns.map((c) => (c.width / total) * this.width);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
     const showHeader = spec.header !== false;
-    const headerCells = spec.columns.map((c, i) => this.layoutCell(c.header, (widths[i] ?? 0) - 2 * pad, size, { weight: 'bold', align: 'center' }));
+    const headerCells = spec.columns.map((c, i) =>
+      this.layoutCell(c.header, (widths[i] ?? 0) - 2 * pad, size, { weight: 'bold', align: 'center' }),
+    );
     const headerHeight = showHeader ? Math.max(...headerCells.map((c) => c.height)) + 2 * pad : 0;
     const rows = spec.rows.map((row) => {
       const cells = Array.isArray(row) ? row : row.cells;
       const fill = Array.isArray(row) ? undefined : row.fill;
       const layouts = spec.columns.map((c, i) =>
-        this.layoutCell(cells[i] ?? '', (widths[i] ?? 0) - 2 * pad, size, { weight: spec.boldFirstColumn && i === 0 ? 'bold' : 'regular', align: c.align ?? 'left' }),
+        this.layoutCell(cells[i] ?? '', (widths[i] ?? 0) - 2 * pad, size, {
+          weight: spec.boldFirstColumn && i === 0 ? 'bold' : 'regular',
+          align: c.align ?? 'left',
+        }),
       );
       const height = Math.max(spec.minRowHeight ?? 0, Math.max(...layouts.map((l) => l.height)) + 2 * pad);
       return { layouts, height, fill };
@@ -427,7 +500,11 @@ export class GovDocument {
       if (fill) this.pdf.save().rect(this.left, top, this.width, height).fill(fill).restore();
       this.pdf.save().lineWidth(0.6).strokeColor('#000000');
       this.pdf.rect(this.left, top, this.width, height).stroke();
-      for (const x of xs.slice(1)) this.pdf.moveTo(x, top).lineTo(x, top + height).stroke();
+      for (const x of xs.slice(1))
+        this.pdf
+          .moveTo(x, top)
+          .lineTo(x, top + height)
+          .stroke();
       this.pdf.restore();
     };
     const drawCellLines = (lines: CellLine[], column: number, top: number, offset: number, forceAlign?: 'center') => {
@@ -457,7 +534,8 @@ export class GovDocument {
     const pageRoom = this.bottom - this.top - headerHeight;
 
     const first = rows[0];
-    if (first && this.y + headerHeight + Math.min(first.height, 3 * size * 1.5 + 2 * pad) > this.bottom) this.pageBreak();
+    if (first && this.y + headerHeight + Math.min(first.height, 3 * size * 1.5 + 2 * pad) > this.bottom)
+      this.pageBreak();
     else if (!first) this.ensureSpace(headerHeight);
     drawHeader();
 
@@ -491,11 +569,15 @@ export class GovDocument {
             if (!cl || cl.top - startTop + cl.pitch > room) break;
             taken.push(cl);
           }
-          const height = taken.length ? (taken[taken.length - 1]?.top ?? 0) + (taken[taken.length - 1]?.pitch ?? 0) - startTop : 0;
+          const height = taken.length
+            ? (taken[taken.length - 1]?.top ?? 0) + (taken[taken.length - 1]?.pitch ?? 0) - startTop
+            : 0;
           used = Math.max(used, height);
           return { taken, startTop };
         });
-        const finished = slices.every((sl, i) => (from[i] ?? 0) + sl.taken.length >= (row.layouts[i]?.lines.length ?? 0));
+        const finished = slices.every(
+          (sl, i) => (from[i] ?? 0) + sl.taken.length >= (row.layouts[i]?.lines.length ?? 0),
+        );
         const height = finished ? used + 2 * pad : this.bottom - this.y;
         drawGrid(this.y, height, row.fill);
         slices.forEach((sl, i) => {
@@ -541,13 +623,14 @@ export class GovDocument {
     const captionStyle = this.resolveStyle({ size: GOV_SIZES.smallFour, align: 'center', pitch: 18 });
     for (let i = 0; i < items.length; i += columns) {
       const group = items.slice(i, i + columns).map((item) => {
-        const img = opener.openImage(item.image);
-        const rotated = (img.orientation ?? 1) > 4;
-        const w = rotated ? img.height : img.width;
-        const h = rotated ? img.width : img.height;
-        const scale = Math.min(colWidth / w, maxHeight / h);
         const caption = this.layout(item.caption, colWidth, { size: GOV_SIZES.smallFour });
-        return { img, w: w * scale, h: h * scale, caption };
+        const img = item.image ? opener.openImage(item.image) : null;
+        // A missing photo keeps its place as a 4:3 box, so the numbering and layout stay as issued.
+        const rotated = (img?.orientation ?? 1) > 4;
+        const w = img ? (rotated ? img.height : img.width) : 4;
+        const h = img ? (rotated ? img.width : img.height) : 3;
+        const scale = Math.min(colWidth / w, maxHeight / h);
+        return { img, w: w * scale, h: h * scale, caption, missingText: item.missingText ?? '照片文件缺失' };
       });
       const imageHeight = Math.max(...group.map((g) => g.h));
       const captionHeight = Math.max(...group.map((g) => g.caption.length)) * captionStyle.pitch;
@@ -557,9 +640,34 @@ export class GovDocument {
         const x = colX + (colWidth - g.w) / 2;
         // Bottom-aligned: every caption sits directly under its photo and the captions of a row line up.
         const y = this.y + imageHeight - g.h;
-        opener.image(g.img, x, y, { width: g.w, height: g.h });
-        this.pdf.save().lineWidth(0.5).strokeColor('#999999').rect(x, y, g.w, g.h).stroke().restore();
-        g.caption.forEach((line, n) => this.drawLine(line, colX, this.y + imageHeight + mm(2) + n * captionStyle.pitch, colWidth, captionStyle));
+        if (g.img) {
+          opener.image(g.img, x, y, { width: g.w, height: g.h });
+          this.pdf.save().lineWidth(0.5).strokeColor('#999999').rect(x, y, g.w, g.h).stroke().restore();
+        } else {
+          this.pdf.save().rect(x, y, g.w, g.h).fill('#F2F2F2').restore();
+          this.pdf
+            .save()
+            .lineWidth(0.8)
+            .dash(4, { space: 3 })
+            .strokeColor('#888888')
+            .rect(x, y, g.w, g.h)
+            .stroke()
+            .undash()
+            .restore();
+          const note = this.layout(g.missingText, g.w - 16, { size: GOV_SIZES.smallFour });
+          const noteStyle = this.resolveStyle({
+            size: GOV_SIZES.smallFour,
+            align: 'center',
+            color: '#666666',
+            pitch: 18,
+          });
+          note.forEach((line, n) =>
+            this.drawLine(line, x + 8, y + g.h / 2 - (note.length * 18) / 2 + n * 18, g.w - 16, noteStyle),
+          );
+        }
+        g.caption.forEach((line, n) =>
+          this.drawLine(line, colX, this.y + imageHeight + mm(2) + n * captionStyle.pitch, colWidth, captionStyle),
+        );
       });
       this.y += imageHeight + mm(2) + captionHeight + mm(5);
     }
@@ -568,22 +676,29 @@ export class GovDocument {
 
   /**
    * 发文机关署名 and 成文日期 (GB/T 9704 7.3.5.1, sealed document): the date four characters from the right
-   * margin, the organ centred above it, two blank lines above for the seal.
+   * margin, the organ centred above it, two blank lines above for the seal. GB/T 9704-2012 writes 成文日期 in
+   * Arabic numerals (2026年3月2日), the 〇-numerals of the 1999 edition being no longer used.
    */
   signature(organ: string, date: Date | string): this {
     const s = this.resolveStyle({});
     this.ensureSpace(SIGNATURE_HEIGHT);
     this.y += s.pitch * 2;
-    const dateText = formatChineseDate(date);
+    const dateText = formatArabicDate(date);
     const measure = this.measure('regular', s.size);
     const dateWidth = measure(dateText);
     const dateRight = this.left + this.width - 4 * s.size;
     const dateX = dateRight - dateWidth;
     const organWidth = measure(organ);
     const organX = Math.min(dateX + dateWidth / 2 - organWidth / 2, this.left + this.width - organWidth);
-    this.drawLine({ text: organ, width: organWidth, indent: 0, last: true }, organX, this.y, organWidth, { ...s, align: 'left' });
+    this.drawLine({ text: organ, width: organWidth, indent: 0, last: true }, organX, this.y, organWidth, {
+      ...s,
+      align: 'left',
+    });
     this.y += s.pitch;
-    this.drawLine({ text: dateText, width: dateWidth, indent: 0, last: true }, dateX, this.y, dateWidth, { ...s, align: 'left' });
+    this.drawLine({ text: dateText, width: dateWidth, indent: 0, last: true }, dateX, this.y, dateWidth, {
+      ...s,
+      align: 'left',
+    });
     this.y += s.pitch;
     return this;
   }
@@ -594,7 +709,12 @@ export class GovDocument {
     const rows: TableCell[][] = [
       ['签收人（签名）', data.signedBy ?? ''],
       ['签收时间', data.signedAt ?? blankTime],
-      ['拒签情况', data.refusal ? data.refusal.reason : '（拒绝签收的，由送达人注明拒签原因和日期，并由见证人签名或者以录音录像等方式记录）'],
+      [
+        '拒签情况',
+        data.refusal
+          ? data.refusal.reason
+          : '（拒绝签收的，由送达人注明拒签原因和日期，并由见证人签名或者以录音录像等方式记录）',
+      ],
       ['见证人（签名）', data.refusal?.witness ?? ''],
       ['送达人（签名）', data.servedBy ?? ''],
     ];
@@ -630,12 +750,21 @@ export class GovDocument {
   recordBlock(options: { copyTo?: string[]; printedBy: string; printedDate: Date | string }): this {
     const size = GOV_SIZES.four;
     const s = this.resolveStyle({ size, pitch: 24 });
-    const copyLines = options.copyTo?.length ? this.layout(`抄送：${options.copyTo.join('，')}。`, this.width - 2 * size, { size }) : [];
+    const copyLines = options.copyTo?.length
+      ? this.layout(`抄送：${options.copyTo.join('，')}。`, this.width - 2 * size, { size })
+      : [];
     const height = (copyLines.length + 1) * s.pitch + 8;
     if (this.y + height > this.bottom) this.pageBreak();
     let y = this.bottom - height;
     const rule = (at: number, width: number) =>
-      this.pdf.save().moveTo(this.left, at).lineTo(this.left + this.width, at).lineWidth(width).strokeColor('#000000').stroke().restore();
+      this.pdf
+        .save()
+        .moveTo(this.left, at)
+        .lineTo(this.left + this.width, at)
+        .lineWidth(width)
+        .strokeColor('#000000')
+        .stroke()
+        .restore();
     rule(y, 1);
     y += 2;
     for (const line of copyLines) {
@@ -644,14 +773,40 @@ export class GovDocument {
     }
     if (copyLines.length) rule(y + 1, 0.5);
     y += 4;
-    const printed = `${formatChineseDate(options.printedDate)}印发`;
-    this.drawLine({ text: options.printedBy, width: 0, indent: 0, last: true }, this.left + size, y, this.width, { ...s, align: 'left' });
+    const printed = `${formatArabicDate(options.printedDate)}印发`;
+    this.drawLine({ text: options.printedBy, width: 0, indent: 0, last: true }, this.left + size, y, this.width, {
+      ...s,
+      align: 'left',
+    });
     const measure = this.measure('regular', size);
-    this.drawLine({ text: printed, width: measure(printed), indent: 0, last: true }, this.left, y, this.width - size, { ...s, align: 'right' });
+    this.drawLine({ text: printed, width: measure(printed), indent: 0, last: true }, this.left, y, this.width - size, {
+      ...s,
+      align: 'right',
+    });
     y += s.pitch;
     rule(y, 1);
     this.y = this.bottom;
     return this;
+  }
+
+  /** 样稿 in large light red letters across the page, and the footer note under the page number. */
+  private drawDraftMark(noteTop: number): void {
+    const size = 120;
+    const text = '样稿';
+    const width = this.measure('bold', size)(text);
+    this.pdf.save();
+    this.pdf.rotate(-35, { origin: [A4.width / 2, A4.height / 2] });
+    this.pdf.fillOpacity(0.12);
+    this.drawLine({ text, width, indent: 0, last: true }, A4.width / 2 - width / 2, A4.height / 2 - size / 2, width, {
+      ...this.resolveStyle({ size, weight: 'bold', color: GOV_RED, pitch: size }),
+      justify: false,
+    });
+    this.pdf.restore();
+    const noteWidth = this.measure('regular', 9)(DRAFT_NOTE);
+    this.drawLine({ text: DRAFT_NOTE, width: noteWidth, indent: 0, last: true }, this.left, noteTop, this.width, {
+      ...this.resolveStyle({ size: 9, color: GOV_RED, align: 'center', pitch: 14 }),
+      justify: false,
+    });
   }
 
   /**
@@ -665,25 +820,50 @@ export class GovDocument {
     const size = 9;
     const measure = this.measure('regular', size);
     const measurePage = this.measure('regular', 10.5);
-    const style = { size, weight: 'regular' as const, color: '#333333', pitch: 14, align: 'left' as const, justify: false };
+    const style = {
+      size,
+      weight: 'regular' as const,
+      color: '#333333',
+      pitch: 14,
+      align: 'left' as const,
+      justify: false,
+    };
     for (let i = range.start; i < range.start + count; i++) {
       this.pdf.switchToPage(i);
       // Text below the bottom margin would make pdfkit add a page: lift the margin while writing footers.
       this.pdf.page.margins.bottom = 0;
       const pageText = `第 ${i - range.start + 1} 页 共 ${count} 页`;
       const code = `核验码 ${this.options.verificationCode}`;
-      this.drawLine({ text: pageText, width: measurePage(pageText), indent: 0, last: true }, this.left, footerTop, this.width, { ...style, align: 'center', size: 10.5 });
-      this.drawLine({ text: code, width: measure(code), indent: 0, last: true }, this.left, footerTop, this.width, { ...style, align: 'right' });
+      this.drawLine(
+        { text: pageText, width: measurePage(pageText), indent: 0, last: true },
+        this.left,
+        footerTop,
+        this.width,
+        { ...style, align: 'center', size: 10.5 },
+      );
+      this.drawLine({ text: code, width: measure(code), indent: 0, last: true }, this.left, footerTop, this.width, {
+        ...style,
+        align: 'right',
+      });
       if (this.options.documentNumber) {
         const num = this.options.documentNumber;
-        this.drawLine({ text: num, width: measure(num), indent: 0, last: true }, this.left, footerTop, this.width, style);
+        this.drawLine(
+          { text: num, width: measure(num), indent: 0, last: true },
+          this.left,
+          footerTop,
+          this.width,
+          style,
+        );
       }
+      if (this.options.draft) this.drawDraftMark(footerTop + 16);
     }
     this.pdf.end();
     return this.done;
   }
 }
 
+/** Text of the preview's footer note. */
+export const DRAFT_NOTE = '样稿：未编号、未签发，不作为正式文书使用';
 /** The Keywords metadata entry that carries the verification code and document id. */
 export function verificationKeywords(code: string, documentId: string): string {
   return `CareInspect-Verify code=${code} id=${documentId}`;

@@ -36,7 +36,8 @@ export function decodePdfString(raw: string, hex: boolean): string {
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     let out = '';
-    for (let i = 2; i + 1 < bytes.length; i += 2) out += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+    for (let i = 2; i + 1 < bytes.length; i += 2)
+      out += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
     return out;
   }
   return String.fromCharCode(...bytes);
@@ -111,10 +112,13 @@ export function toUnicodeMaps(streams: string[]): Map<number, string>[] {
     if (!s.includes('begincmap')) continue;
     const map = new Map<number, string>();
     for (const block of s.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-      for (const m of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(hexToInt(m[1] ?? '0'), utf16Hex(m[2] ?? ''));
+      for (const m of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+        map.set(hexToInt(m[1] ?? '0'), utf16Hex(m[2] ?? ''));
     }
     for (const block of s.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-      for (const m of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g)) {
+      for (const m of (block[1] ?? '').matchAll(
+        /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g,
+      )) {
         const lo = hexToInt(m[1] ?? '0');
         const hi = hexToInt(m[2] ?? '0');
         if (m[3] !== undefined) {
@@ -143,7 +147,10 @@ export function extractTextRuns(pdf: Buffer): string[] {
   for (const s of streams) {
     if (!/T[Jj]/.test(s) || s.includes('begincmap')) continue;
     for (const op of s.matchAll(/\[((?:[^\]])*)\]\s*TJ|<([0-9A-Fa-f\s]*)>\s*Tj/g)) {
-      const hex = op[1] !== undefined ? [...op[1].matchAll(/<([0-9A-Fa-f\s]*)>/g)].map((h) => h[1] ?? '').join('') : (op[2] ?? '');
+      const hex =
+        op[1] !== undefined
+          ? [...op[1].matchAll(/<([0-9A-Fa-f\s]*)>/g)].map((h) => h[1] ?? '').join('')
+          : (op[2] ?? '');
       const clean = hex.replace(/\s/g, '');
       for (const map of maps) {
         let text = '';

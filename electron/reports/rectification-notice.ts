@@ -1,6 +1,16 @@
 import { formatArabicDate } from './chinese-date';
 import type { ReportFonts } from './fonts';
-import { BODY_PITCH, GOV_RED, GOV_SIZES, GovDocument, SIGNATURE_HEIGHT, type CellBlock, type Figure, type ReceiptData, type TableRow } from './gov-document';
+import {
+  BODY_PITCH,
+  GOV_RED,
+  GOV_SIZES,
+  GovDocument,
+  SIGNATURE_HEIGHT,
+  type CellBlock,
+  type Figure,
+  type ReceiptData,
+  type TableRow,
+} from './gov-document';
 import { computeVerification, type Verification } from './verification';
 
 // Space before the attachment note and the receipt.
@@ -19,6 +29,17 @@ export interface BrokenRule {
   mark: CitationMark;
   /** The article text, when the notice quotes it in full. */
   articleText?: string | null;
+  /** Version of the law the quote was taken from (e.g. 2021年4月29日版), printed with the quote. */
+  versionLabel?: string | null;
+  /** Quotes of several articles (a rule citing more than one); used instead of `articleText` when given. */
+  quotes?: ArticleQuote[];
+}
+
+/** One quoted article: what it is, its text, and the law version it was taken from. */
+export interface ArticleQuote {
+  citation: string;
+  text: string;
+  versionLabel?: string | null;
 }
 
 /** 整改期限: 立即 or a calendar date (YYYY-MM-DD). */
@@ -32,6 +53,8 @@ export interface NoticeHazard {
   description: string;
   /** JPEG bytes of the photo, or null. */
   photo: Buffer | null;
+  /** Set when the hazard has a photo whose file cannot be read: printed as a captioned placeholder. */
+  photoMissing?: string | null;
   /** What the photo shows; printed after the location in its caption. */
   photoCaption: string | null;
   rule: BrokenRule;
@@ -87,6 +110,15 @@ export interface RenderedDocument {
   pageCount: number;
 }
 
+/** How a document is rendered: fonts, the record id, the fixed creation date, and whether it is a 样稿. */
+export interface RenderOptions {
+  fonts: ReportFonts;
+  documentId: string;
+  creationDate: Date;
+  /** Preview without a number: 样稿 watermark, not valid for verification. */
+  draft?: boolean;
+}
+
 const MARK_NOTES: Record<CitationMark, string | null> = {
   V: null,
   P: '（条文部分核实）',
@@ -99,17 +131,17 @@ function deadlineText(deadline: Deadline): string {
   return deadline === '立即' ? '立即整改' : `${formatArabicDate(deadline).replace('年', '年\n')}前`;
 }
 
-/** Photo numbers in hazard order: hazards without a photo get none. */
+/** Photo numbers in hazard order: hazards without a photo get none (a missing file keeps its number). */
 function photoNumbers(hazards: NoticeHazard[]): Map<number, number> {
   const numbers = new Map<number, number>();
-  for (const h of hazards) if (h.photo) numbers.set(h.seq, numbers.size + 1);
+  for (const h of hazards) if (h.photo || h.photoMissing) numbers.set(h.seq, numbers.size + 1);
   return numbers;
 }
 
 /** Renders a 整改通知书 as an A4 公文 with red header, hazards table, photo attachment and receipt. */
 export async function renderRectificationNotice(
   data: RectificationNoticeData,
-  options: { fonts: ReportFonts; documentId: string; creationDate: Date },
+  options: RenderOptions,
 ): Promise<RenderedDocument> {
   const verification = computeVerification({ kind: RECTIFICATION_NOTICE_KIND, number: data.number, data });
   const doc = new GovDocument({
@@ -120,6 +152,7 @@ export async function renderRectificationNotice(
     documentId: options.documentId,
     verificationCode: verification.code,
     documentNumber: data.number,
+    draft: options.draft ?? false,
   });
   const self = data.selfReference ?? '我局';
   const majors = data.hazards.filter((h) => h.isMajor);
@@ -140,13 +173,17 @@ export async function renderRectificationNotice(
     { label: '单位名称', value: data.institution.name },
     { label: '统一社会信用代码', value: data.institution.code },
     { label: '地址', value: data.institution.address },
-    ...(data.institution.legalRepresentative ? [{ label: '法定代表人（负责人）', value: data.institution.legalRepresentative }] : []),
+    ...(data.institution.legalRepresentative
+      ? [{ label: '法定代表人（负责人）', value: data.institution.legalRepresentative }]
+      : []),
     ...(data.institution.phone ? [{ label: '联系电话', value: data.institution.phone }] : []),
     { label: '检查日期', value: formatArabicDate(data.inspection.date) },
     { label: '检查依据', value: data.inspection.basis },
   ]);
   doc.space(10);
 
+  // The heading travels with the table header and a first row (about 90 pt), never alone at a page foot.
+  doc.ensureSpace(BODY_PITCH + 120);
   doc.heading('二、存在的问题及整改要求');
   const rows: TableRow[] = data.hazards.map((h) => {
     const description: CellBlock[] = [];
@@ -181,23 +218,35 @@ export async function renderRectificationNotice(
   // Article texts once each, after the table: quoted inside narrow cells they made every row a page tall.
   const quoted = new Map<string, { citation: string; text: string; seqs: number[] }>();
   for (const h of data.hazards) {
-    if (!h.rule.articleText) continue;
-    const key = `${h.rule.citation}\u0000${h.rule.articleText}`;
-    const entry = quoted.get(key) ?? { citation: h.rule.citation, text: h.rule.articleText, seqs: [] };
-    entry.seqs.push(h.seq);
-    quoted.set(key, entry);
+    const quotes: ArticleQuote[] =
+      h.rule.quotes ??
+      (h.rule.articleText
+        ? [{ citation: h.rule.citation, text: h.rule.articleText, versionLabel: h.rule.versionLabel ?? null }]
+        : []);
+    for (const q of quotes) {
+      const citation = q.versionLabel ? `${q.citation}（${q.versionLabel}）` : q.citation;
+      const key = `${citation}\u0000${q.text}`;
+      const entry = quoted.get(key) ?? { citation, text: q.text, seqs: [] };
+      if (!entry.seqs.includes(h.seq)) entry.seqs.push(h.seq);
+      quoted.set(key, entry);
+    }
   }
   if (quoted.size) {
     nextHeading('相关法律法规条文');
     for (const entry of quoted.values()) {
-      doc.paragraph(`${entry.citation}（第${entry.seqs.join('、')}项）：“${entry.text}”`, { size: GOV_SIZES.four, indent: true });
+      doc.paragraph(`${entry.citation}（第${entry.seqs.join('、')}项）：“${entry.text}”`, {
+        size: GOV_SIZES.four,
+        indent: true,
+      });
     }
   }
 
   const withMeasures = majors.filter((h) => h.interimMeasures);
   if (withMeasures.length) {
     nextHeading('重大事故隐患整改期间的安全防范措施');
-    doc.body('重大事故隐患排除前或者排除过程中无法保证安全的，你单位应当从危险区域内撤出人员，暂时停止使用相关场所、设施设备，并落实以下措施：');
+    doc.body(
+      '重大事故隐患排除前或者排除过程中无法保证安全的，你单位应当从危险区域内撤出人员，暂时停止使用相关场所、设施设备，并落实以下措施：',
+    );
     for (const h of withMeasures) doc.body(`第${h.seq}项（${h.location}）：${h.interimMeasures ?? ''}`);
   }
   nextHeading('逾期未整改的后果');
@@ -220,8 +269,13 @@ export async function renderRectificationNotice(
     doc.attachment('附件', '隐患照片');
     const figures: Figure[] = data.hazards.flatMap((h) => {
       const n = photos.get(h.seq);
-      if (!h.photo || !n) return [];
-      return [{ image: h.photo, caption: `照片${n}（第${h.seq}项）：${h.location}${h.photoCaption ? `——${h.photoCaption}` : ''}` }];
+      if (!n) return [];
+      const figure: Figure = {
+        image: h.photo,
+        caption: `照片${n}（第${h.seq}项）：${h.location}${h.photoCaption ? `——${h.photoCaption}` : ''}`,
+      };
+      if (!h.photo && h.photoMissing) figure.missingText = h.photoMissing;
+      return [figure];
     });
     doc.figures(figures, { columns: 2, maxHeight: 230 });
   }

@@ -71,7 +71,13 @@ export function wrapText(text: string, maxWidth: number, measure: MeasureText, o
       }
       // 标点挤压: a full-width closing mark draws in the left half of its box, so it may end a full line with
       // its blank half past the edge; the justifier then squeezes the line back by that half.
-      if (cur.length > 0 && tok.t.length === 1 && NO_LINE_START.has(tok.t) && tok.t.charCodeAt(0) > 0x2000 && curW + tok.w / 2 <= avail + 0.01) {
+      if (
+        cur.length > 0 &&
+        tok.t.length === 1 &&
+        NO_LINE_START.has(tok.t) &&
+        tok.t.charCodeAt(0) > 0x2000 &&
+        curW + tok.w / 2 <= avail + 0.01
+      ) {
         cur.push(tok);
         curW += tok.w;
         continue;

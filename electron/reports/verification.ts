@@ -8,7 +8,14 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const VERIFICATION_CODE_PATTERN = /[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !Buffer.isBuffer(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array)
+  );
 }
 
 /**
@@ -18,7 +25,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return JSON.stringify({ $sha256: createHash('sha256').update(value).digest('hex') });
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array)
+    return JSON.stringify({ $sha256: createHash('sha256').update(value).digest('hex') });
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   if (isPlainObject(value)) {
@@ -55,7 +63,9 @@ export interface Verification {
  * the first 45 bits in nine Crockford base32 characters plus one check character, grouped XXXXX-XXXXX.
  */
 export function computeVerification(content: VerifiableContent): Verification {
-  const digest = createHash('sha256').update(canonicalJson({ kind: content.kind, number: content.number, data: content.data }), 'utf8').digest();
+  const digest = createHash('sha256')
+    .update(canonicalJson({ kind: content.kind, number: content.number, data: content.data }), 'utf8')
+    .digest();
   let bits = 0n;
   for (let i = 0; i < 6; i++) bits = (bits << 8n) | BigInt(digest[i] ?? 0);
   const values: number[] = [];

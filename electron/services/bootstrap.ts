@@ -5,6 +5,8 @@ import type { ServiceDeps } from './context';
 import { createExportFolderSaver, type FileSaver } from './file-saver';
 import { createUuidV7Source, type IdSource } from './ids';
 import { createAppRegistry } from './index';
+import { seedChecklists } from './checklists/seed';
+import { seedLaws } from './laws/law-store';
 import { seedReferenceData } from './reference/seed-reference';
 import type { Registry } from './registry';
 
@@ -52,6 +54,8 @@ export function startServices(options: StartServicesOptions): RunningServices {
   };
   try {
     seedReferenceData(deps);
+    seedChecklists(deps);
+    seedLaws(deps);
   } catch (error) {
     database.close();
     throw error;

@@ -13,7 +13,8 @@ export interface SavedFile {
  */
 export type FileSaver = (suggestedName: string, bytes: Buffer) => Promise<SavedFile | null>;
 
-/** Characters Windows, macOS and Linux all refuse in file names. */
+/** Characters Windows, macOS and Linux all refuse in file names (control characters included, on purpose). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be removed from names
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /** Makes a user-facing file name (often Chinese) safe on every platform, keeping its extension. */

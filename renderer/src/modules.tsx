@@ -11,9 +11,12 @@ import {
 import type { ReactNode } from 'react';
 import { ChecklistsPage } from './pages/checklists/ChecklistsPage';
 import { InstitutionsPage } from './pages/institutions/InstitutionsPage';
+import { StatisticsPage } from './pages/statistics/StatisticsPage';
+import { DocumentsPage } from './pages/documents/DocumentsPage';
+import { HazardsPage } from './pages/hazards/HazardsPage';
+import { InspectionsPage } from './pages/inspections/InspectionsPage';
 import { LawsPage } from './pages/laws/LawsPage';
 import { PlansPage } from './pages/plans/PlansPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 
 /** A main module: its menu key (also its route and i18n key under `nav`), icon and page. */
 export interface ModuleEntry {
@@ -29,10 +32,10 @@ export interface ModuleEntry {
 export const moduleEntries: ModuleEntry[] = [
   { key: 'institutions', icon: <BankOutlined />, element: <InstitutionsPage /> },
   { key: 'plans', icon: <CalendarOutlined />, element: <PlansPage /> },
-  { key: 'inspections', icon: <AuditOutlined />, element: <PlaceholderPage moduleKey="inspections" /> },
-  { key: 'hazards', icon: <AlertOutlined />, element: <PlaceholderPage moduleKey="hazards" /> },
-  { key: 'documents', icon: <FileTextOutlined />, element: <PlaceholderPage moduleKey="documents" /> },
-  { key: 'statistics', icon: <BarChartOutlined />, element: <PlaceholderPage moduleKey="statistics" /> },
+  { key: 'inspections', icon: <AuditOutlined />, element: <InspectionsPage /> },
+  { key: 'hazards', icon: <AlertOutlined />, element: <HazardsPage /> },
+  { key: 'documents', icon: <FileTextOutlined />, element: <DocumentsPage /> },
+  { key: 'statistics', icon: <BarChartOutlined />, element: <StatisticsPage /> },
   { key: 'checklists', icon: <OrderedListOutlined />, element: <ChecklistsPage /> },
   { key: 'laws', icon: <BookOutlined />, element: <LawsPage /> },
 ];

@@ -4,6 +4,7 @@
  * the same audit trail) as data entered by hand.
  */
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/api';
+import { createDemoInstitutions } from './institutions';
 
 /** Calls a channel and returns its value (throws with the service's Chinese message on failure). */
 export type DemoCall = <K extends ChannelName>(channel: K, input: ChannelInput<K>) => Promise<ChannelOutput<K>>;
@@ -21,11 +22,13 @@ export const DEMO_USERS = [
 ] as const;
 
 /** Fills an empty database with demo data at the given scale, signed in as the demo administrator. */
-export async function populateDemo(call: DemoCall, options: { seed?: number; scale?: 'screens' | 'district' } = {}): Promise<void> {
-  void options;
+export async function populateDemo(call: DemoCall, options: { seed?: number; institutions?: number } = {}): Promise<void> {
+  const seed = options.seed ?? 2026;
   const status = await call('auth:status', {});
   if (status.needsSetup) await call('auth:setup-admin', DEMO_ADMIN);
   else if (!status.user) await call('auth:sign-in', { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password });
   const existing = new Set((await call('users:list', {})).map((u) => u.username));
   for (const u of DEMO_USERS) if (!existing.has(u.username)) await call('users:create', { ...u });
+  const { total } = await call('institutions:list', { page: 1, pageSize: 1 });
+  if (total === 0) await createDemoInstitutions(call, options.institutions ?? 40, seed);
 }

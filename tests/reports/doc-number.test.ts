@@ -69,7 +69,9 @@ describe('allocateNumber (real SQLite file)', () => {
   it('never reuses the number of a voided document, also after reopening the file', () => {
     issue('rectification-notice', 2026);
     const second = issue('rectification-notice', 2026);
-    sqlite.prepare("UPDATE issued_documents SET status = 'voided', voided_reason = '填写错误' WHERE id = ?").run(second.id);
+    sqlite
+      .prepare("UPDATE issued_documents SET status = 'voided', voided_reason = '填写错误' WHERE id = ?")
+      .run(second.id);
     expect(issue('rectification-notice', 2026).seq).toBe(3);
     sqlite.close();
     sqlite = new Database(path.join(dir, 'docs.db'));

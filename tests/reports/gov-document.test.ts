@@ -6,7 +6,7 @@ import { FIXED_CREATION, samplePhoto, testFonts } from './fixtures/sample-notice
 import { pageInfo, pageTexts, savePdfWithPages, squash } from './support/pdf-tools';
 
 describe('formatChineseDate', () => {
-  it('writes 成文日期 with 〇-style numerals', () => {
+  it('writes dates with 〇-style numerals (kept for quoted old documents; 成文日期 uses Arabic)', () => {
     expect(formatChineseDate('2026-03-02')).toBe('二〇二六年三月二日');
     expect(formatChineseDate('2026-10-10')).toBe('二〇二六年十月十日');
     expect(formatChineseDate('2030-12-31')).toBe('二〇三〇年十二月三十一日');
@@ -25,7 +25,8 @@ describe('wrapText', () => {
   const measure = (t: string) => [...t].reduce((s, c) => s + (c.charCodeAt(0) < 0x2000 ? 5 : 10), 0);
 
   it('never starts a line with closing punctuation nor ends one with an opening bracket', () => {
-    const text = '检查发现：疏散通道堵塞，安全出口锁闭。（见照片）整改要求：立即清除，保持畅通；落实“每日巡查”。'.repeat(4);
+    const text =
+      '检查发现：疏散通道堵塞，安全出口锁闭。（见照片）整改要求：立即清除，保持畅通；落实“每日巡查”。'.repeat(4);
     for (const width of [60, 70, 80, 90, 100, 130]) {
       const lines = wrapText(text, width, measure);
       expect(lines.map((l) => l.text).join('')).toBe(text);
@@ -70,7 +71,11 @@ describe('GovDocument layout', () => {
         { header: '名称', width: 0.4 },
         { header: '说明', width: 0.5 },
       ],
-      rows: Array.from({ length: 60 }, (_, i) => [String(i + 1), `第${i + 1}行机构名称`, i === 30 ? tall : `说明文字${i + 1}，`.repeat(1 + (i % 4))]),
+      rows: Array.from({ length: 60 }, (_, i) => [
+        String(i + 1),
+        `第${i + 1}行机构名称`,
+        i === 30 ? tall : `说明文字${i + 1}，`.repeat(1 + (i % 4)),
+      ]),
       size: 12,
     });
     doc.heading('二、照片');
@@ -97,7 +102,14 @@ describe('GovDocument layout', () => {
   it('splits a row taller than a page between lines and loses no text', () => {
     const holders = pages.filter((p) => p.includes('超长内容'));
     expect(holders.length).toBeGreaterThanOrEqual(2);
-    const joined = holders.map((p) => squash(p).match(/[超长内容]{8,}/g)?.join('') ?? '').join('');
+    const joined = holders
+      .map(
+        (p) =>
+          squash(p)
+            .match(/[超长内容]{8,}/g)
+            ?.join('') ?? '',
+      )
+      .join('');
     expect(joined).toBe(tall);
   });
 
@@ -105,7 +117,10 @@ describe('GovDocument layout', () => {
     for (let i = 1; i <= 60; i++) {
       if (i === 31) continue;
       const marker = `第${i}行机构名称`;
-      expect(pages.filter((p) => squash(p).includes(marker)), marker).toHaveLength(1);
+      expect(
+        pages.filter((p) => squash(p).includes(marker)),
+        marker,
+      ).toHaveLength(1);
     }
   });
 
@@ -113,7 +128,9 @@ describe('GovDocument layout', () => {
     const info = pageInfo(file);
     expect(info.pages).toBe(pages.length);
     pages.forEach((p, i) => expect(p).toContain(`第 ${i + 1} 页 共 ${pages.length} 页`));
-    expect(squash(pages.join(''))).toContain('二〇二六年三月二日');
+    // 成文日期 in Arabic numerals (GB/T 9704-2012 7.3.5.1), never the 〇-numerals of the 1999 edition.
+    expect(squash(pages.join(''))).toContain('上海市浦东新区民政局2026年3月2日');
+    expect(pages.join('')).not.toContain('二〇二六');
     expect(squash(pages.join(''))).toContain('王建国');
   });
 });

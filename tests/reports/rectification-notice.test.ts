@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatArabicDate } from '../../electron/reports/chinese-date';
-import { renderRectificationNotice, type RectificationNoticeData, type RenderedDocument } from '../../electron/reports/rectification-notice';
+import {
+  renderRectificationNotice,
+  type RectificationNoticeData,
+  type RenderedDocument,
+} from '../../electron/reports/rectification-notice';
 import { extractVerificationFromPdf } from '../../electron/reports/verification';
 import { FIXED_CREATION, sampleNotice, testFonts } from './fixtures/sample-notice';
 import { fontsOf, pageInfo, pageTexts, savePdfWithPages, squash } from './support/pdf-tools';
@@ -15,7 +19,11 @@ describe('整改通知书 (rectification notice)', () => {
 
   beforeAll(async () => {
     data = await sampleNotice();
-    rendered = await renderRectificationNotice(data, { fonts: testFonts(), documentId: DOC_ID, creationDate: FIXED_CREATION });
+    rendered = await renderRectificationNotice(data, {
+      fonts: testFonts(),
+      documentId: DOC_ID,
+      creationDate: FIXED_CREATION,
+    });
     file = savePdfWithPages('rectification-notice', rendered.pdf);
     pages = pageTexts(file);
   });
@@ -36,7 +44,7 @@ describe('整改通知书 (rectification notice)', () => {
       squash(data.reportBack),
       data.contact.name,
       data.contact.phone,
-      '二〇二六年三月二日',
+      `${data.issuingOrgan}2026年3月2日`,
       '签收人',
       '签收时间',
       '拒签情况',
@@ -46,7 +54,8 @@ describe('整改通知书 (rectification notice)', () => {
     ];
     for (const field of required) expect(all, field).toContain(field);
     for (const h of data.hazards) {
-      for (const text of [h.location, h.description, h.rule.citation, h.requiredAction]) expect(all, `第${h.seq}项 ${text}`).toContain(squash(text));
+      for (const text of [h.location, h.description, h.rule.citation, h.requiredAction])
+        expect(all, `第${h.seq}项 ${text}`).toContain(squash(text));
       if (h.rule.articleText) expect(all).toContain(squash(h.rule.articleText));
       if (h.isMajor && h.interimMeasures) expect(all).toContain(squash(h.interimMeasures));
     }
@@ -69,7 +78,10 @@ describe('整改通知书 (rectification notice)', () => {
 
   it('embeds both Noto Sans SC fonts as subsets and no other font', () => {
     const fonts = fontsOf(file);
-    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular']);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'NotoSansSC-Bold',
+      'NotoSansSC-Regular',
+    ]);
     for (const f of fonts) {
       expect(f.embedded).toBe(true);
       expect(f.subset).toBe(true);
@@ -100,19 +112,32 @@ describe('整改通知书 (rectification notice)', () => {
   });
 
   it('keeps the signature with text above it on the same page', () => {
-    const page = pages.find((p) => p.includes('二〇二六年三月二日') && p.includes(data.contact.phone));
+    const page = pages.find(
+      (p) => squash(p).includes(`${data.issuingOrgan}2026年3月2日`) && p.includes(data.contact.phone),
+    );
     expect(page).toBeDefined();
     expect(squash(page ?? '')).toContain('报送我局');
   });
 
   it('round-trips the verification code and document id through the PDF', () => {
-    expect(extractVerificationFromPdf(rendered.pdf)).toEqual({ code: rendered.verification.code, documentId: DOC_ID, source: 'metadata' });
+    expect(extractVerificationFromPdf(rendered.pdf)).toEqual({
+      code: rendered.verification.code,
+      documentId: DOC_ID,
+      source: 'metadata',
+    });
   });
 
   it('is byte-identical for the same input and creation date', async () => {
-    const again = await renderRectificationNotice(await sampleNotice(), { fonts: testFonts(), documentId: DOC_ID, creationDate: FIXED_CREATION });
+    const again = await renderRectificationNotice(await sampleNotice(), {
+      fonts: testFonts(),
+      documentId: DOC_ID,
+      creationDate: FIXED_CREATION,
+    });
     expect(again.pdf.equals(rendered.pdf)).toBe(true);
-    const changed = await renderRectificationNotice({ ...data, contact: { ...data.contact, phone: '021-68540000' } }, { fonts: testFonts(), documentId: DOC_ID, creationDate: FIXED_CREATION });
+    const changed = await renderRectificationNotice(
+      { ...data, contact: { ...data.contact, phone: '021-68540000' } },
+      { fonts: testFonts(), documentId: DOC_ID, creationDate: FIXED_CREATION },
+    );
     expect(changed.verification.code).not.toBe(rendered.verification.code);
   });
 
@@ -121,10 +146,16 @@ describe('整改通知书 (rectification notice)', () => {
     const small = {
       ...plain,
       number: '浦民养整〔2026〕第002号',
-      hazards: plain.hazards.slice(0, 2).map((h) => ({ ...h, photo: null, isMajor: false, rule: { ...h.rule, articleText: null } })),
+      hazards: plain.hazards
+        .slice(0, 2)
+        .map((h) => ({ ...h, photo: null, isMajor: false, rule: { ...h.rule, articleText: null } })),
       copyTo: [],
     };
-    const out = await renderRectificationNotice(small, { fonts: testFonts(), documentId: 'doc-small', creationDate: FIXED_CREATION });
+    const out = await renderRectificationNotice(small, {
+      fonts: testFonts(),
+      documentId: 'doc-small',
+      creationDate: FIXED_CREATION,
+    });
     const f = savePdfWithPages('rectification-notice-small', out.pdf);
     const texts = pageTexts(f);
     expect(texts.length).toBeLessThanOrEqual(3);

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GovDocument } from '../../electron/reports/gov-document';
-import { canonicalJson, computeVerification, extractVerificationFromPdf, parseVerificationCode, VERIFICATION_CODE_PATTERN } from '../../electron/reports/verification';
+import {
+  canonicalJson,
+  computeVerification,
+  extractVerificationFromPdf,
+  parseVerificationCode,
+  VERIFICATION_CODE_PATTERN,
+} from '../../electron/reports/verification';
 import { FIXED_CREATION, testFonts } from './fixtures/sample-notice';
 
 describe('verification codes', () => {
@@ -42,7 +48,14 @@ describe('extractVerificationFromPdf', () => {
   let pdf: Buffer;
 
   beforeAll(async () => {
-    const doc = new GovDocument({ fonts: testFonts(), creationDate: FIXED_CREATION, title: '测试', author: '测试机关', documentId: 'doc-42', verificationCode: code });
+    const doc = new GovDocument({
+      fonts: testFonts(),
+      creationDate: FIXED_CREATION,
+      title: '测试',
+      author: '测试机关',
+      documentId: 'doc-42',
+      verificationCode: code,
+    });
     doc.body('正文。');
     pdf = await doc.render();
   });
@@ -54,7 +67,10 @@ describe('extractVerificationFromPdf', () => {
   it('falls back to the footer text when the metadata is gone', () => {
     // Blank the metadata in place (same length, so the cross-reference table stays valid).
     const text = pdf.toString('latin1');
-    const stripped = Buffer.from(text.replace(/CareInspect-Verify code=[^)]*/g, (m) => 'x'.repeat(m.length)).replace(/核验码/g, ''), 'latin1');
+    const stripped = Buffer.from(
+      text.replace(/CareInspect-Verify code=[^)]*/g, (m) => 'x'.repeat(m.length)).replace(/核验码/g, ''),
+      'latin1',
+    );
     expect(stripped.length).toBe(pdf.length);
     expect(extractVerificationFromPdf(stripped)).toEqual({ code, documentId: null, source: 'text' });
   });

@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRegistry, dispatch } from '../../electron/services/registry';
-import { createAuthHandlers } from '../../electron/services/auth/handlers';
-import { createReferenceHandlers } from '../../electron/services/reference/handlers';
-import { createSystemHandlers } from '../../electron/services/system/handlers';
+import { createRegistry, dispatch, type HandlerGroup } from '../../electron/services/registry';
+import { appHandlerGroups } from '../../electron/services';
 import { AppError } from '../../electron/services/errors';
 import { isTrustedSender } from '../../electron/services/sender';
 import { ADMIN, createSignedInApp, createTestApp, TEST_ORIGIN, trustedSender, type TestApp } from '../support/services';
 
 let app: TestApp | undefined;
+
+/** All of the app's handlers in one group, with some replaced (a registry refuses a channel handled twice). */
+function withOverrides(overrides: HandlerGroup): HandlerGroup {
+  return Object.assign({}, ...appHandlerGroups(), overrides) as HandlerGroup;
+}
 afterEach(() => {
   app?.dispose();
   app = undefined;
@@ -72,17 +75,14 @@ describe('dispatch', () => {
     const throwing = createRegistry(
       base.deps,
       [
-        createAuthHandlers(),
-        createSystemHandlers(),
-        {
-          ...createReferenceHandlers(),
+        withOverrides({
           'towns:list': () => {
             throw new TypeError('secret internal detail');
           },
           'departments:list': () => {
             throw new AppError('CONFLICT', '部门数据冲突');
           },
-        },
+        }),
       ],
       { trustedOrigin: TEST_ORIGIN },
     );
@@ -104,7 +104,7 @@ describe('dispatch', () => {
     app = await createSignedInApp();
     const bad = createRegistry(
       app.registry.deps,
-      [createAuthHandlers(), createSystemHandlers(), { ...createReferenceHandlers(), 'departments:list': () => [{ key: 1 }] as never }],
+      [withOverrides({ 'departments:list': () => [{ key: 1 }] as never })],
       { trustedOrigin: TEST_ORIGIN, validateOutput: true },
     );
     const original = console.error;
@@ -119,11 +119,11 @@ describe('dispatch', () => {
   it('refuses to build a registry with a duplicate, undeclared or missing handler', () => {
     app = createTestApp();
     const deps = app.registry.deps;
-    const all = [createAuthHandlers(), createReferenceHandlers(), createSystemHandlers()];
+    const all = appHandlerGroups();
     expect(() => createRegistry(deps, [...all, { 'towns:list': () => [] }], { trustedOrigin: TEST_ORIGIN })).toThrow(/handled twice/);
     expect(() =>
       createRegistry(deps, [...all, { 'nope:x': () => null } as never], { trustedOrigin: TEST_ORIGIN }),
     ).toThrow(/undeclared/);
-    expect(() => createRegistry(deps, [createAuthHandlers()], { trustedOrigin: TEST_ORIGIN })).toThrow(/without handler/);
+    expect(() => createRegistry(deps, all.slice(1), { trustedOrigin: TEST_ORIGIN })).toThrow(/without handler/);
   });
 });

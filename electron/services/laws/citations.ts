@@ -372,6 +372,14 @@ export function resolveCitation(citation: Citation, library: LawLibrary): Citati
   const article = getArticle(library, citation.lawFile, citation.articleKey);
   if (article === undefined) return { ok: false, reason: 'article-missing' };
 
+  return { ok: true, law, ...resolveInArticle(citation, article) };
+}
+
+/** The cited 款 and item inside an article that exists; shared by the in-memory and the versioned library. */
+export function resolveInArticle(
+  citation: Pick<Citation, 'paragraph' | 'item'>,
+  article: ParsedArticle,
+): { article: ParsedArticle; paragraphText: string | null; itemEntry: ArticleItem | null; partMissing: boolean } {
   const paragraphText = citation.paragraph === null ? null : (article.clauses[citation.paragraph - 1] ?? null);
   let itemEntry: ArticleItem | null = null;
   if (citation.item !== null) {
@@ -383,5 +391,5 @@ export function resolveCitation(citation: Citation, library: LawLibrary): Citati
   }
   const partMissing =
     (citation.paragraph !== null && paragraphText === null) || (citation.item !== null && itemEntry === null);
-  return { ok: true, law, article, paragraphText, itemEntry, partMissing };
+  return { article, paragraphText, itemEntry, partMissing };
 }

@@ -3,6 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../electron/api';
 import { enUS } from './en-US';
 import { institutionsMessages } from './modules/institutions';
+import { statisticMessages } from './modules/statistics';
+import { documentMessages } from './modules/documents';
+import { hazardMessages } from './modules/hazards';
+import { inspectionMessages } from './modules/inspections';
 import { lawMessages } from './modules/laws';
 import { planMessages } from './modules/plans';
 import { checklistMessages } from './modules/checklists';
@@ -12,7 +16,7 @@ import { zhCN } from './zh-CN';
  * Each module keeps its strings in i18n/modules/<module>.ts (both languages side by side, same keys) and is
  * merged here under its own key, so modules can grow without touching each other's files.
  */
-const modules = { institutions: institutionsMessages, laws: lawMessages, plans: planMessages, checklists: checklistMessages };
+const modules = { institutions: institutionsMessages, statistics: statisticMessages, documents: documentMessages, hazards: hazardMessages, inspections: inspectionMessages, laws: lawMessages, plans: planMessages, checklists: checklistMessages };
 
 function bundle(language: Language): Record<string, unknown> {
   const base = language === 'zh-CN' ? zhCN : enUS;

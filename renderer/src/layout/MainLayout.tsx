@@ -1,6 +1,6 @@
 import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { PublicUser } from '../../../electron/api';
@@ -8,6 +8,19 @@ import { call } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { moduleEntries } from '../modules';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+
+/**
+ * The start page: an unfinished inspection comes first (the laptop may have died mid-inspection), otherwise
+ * the institution register.
+ */
+function StartRedirect() {
+  const open = useQuery({
+    queryKey: ['inspections', 'in-progress-at-start'],
+    queryFn: () => call('inspections:list', { status: 'in_progress' }),
+  });
+  if (open.isPending) return <Spin />;
+  return <Navigate to={open.data && open.data.length > 0 ? '/inspections' : '/institutions'} replace />;
+}
 
 /** The signed-in frame: module menu on the left, user and language at the top, module pages in the middle. */
 export function MainLayout({ user }: { user: PublicUser }) {
@@ -17,7 +30,9 @@ export function MainLayout({ user }: { user: PublicUser }) {
   const queryClient = useQueryClient();
   const signOut = useMutation({
     mutationFn: () => call('auth:sign-out', {}),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['auth'] }),
+    // Reset every cached answer (active ones, like the sign-in status, refetch): the next person to sign in on
+    // this laptop must not see the previous user's data (e.g. unmasked phone numbers) from the cache.
+    onSuccess: () => queryClient.resetQueries(),
   });
   const current = location.pathname.split('/')[1] ?? 'institutions';
   return (
@@ -53,7 +68,7 @@ export function MainLayout({ user }: { user: PublicUser }) {
         </Layout.Header>
         <Layout.Content style={{ margin: 16 }}>
           <Routes>
-            <Route path="/" element={<Navigate to="/institutions" replace />} />
+            <Route path="/" element={<StartRedirect />} />
             <Route path="/settings" element={<SettingsPage user={user} />} />
             {moduleEntries.map((m) => (
               <Route key={m.key} path={`/${m.key}/*`} element={m.element} />

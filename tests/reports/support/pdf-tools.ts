@@ -8,7 +8,8 @@ export const PDF_OUT_DIR = path.resolve(__dirname, '../../../test-results/pdf');
 /** Writes the PDF into test-results/pdf and renders its pages as `<name>-N.png` at 80 dpi. */
 export function savePdfWithPages(name: string, pdf: Buffer): string {
   fs.mkdirSync(PDF_OUT_DIR, { recursive: true });
-  for (const old of fs.readdirSync(PDF_OUT_DIR)) if (old.startsWith(`${name}-`) && old.endsWith('.png')) fs.rmSync(path.join(PDF_OUT_DIR, old));
+  for (const old of fs.readdirSync(PDF_OUT_DIR))
+    if (old.startsWith(`${name}-`) && old.endsWith('.png')) fs.rmSync(path.join(PDF_OUT_DIR, old));
   const file = path.join(PDF_OUT_DIR, `${name}.pdf`);
   fs.writeFileSync(file, pdf);
   execFileSync('pdftoppm', ['-png', '-r', '80', file, path.join(PDF_OUT_DIR, name)]);
@@ -48,6 +49,9 @@ export function fontsOf(file: string): { name: string; type: string; embedded: b
 export function pageInfo(file: string): { pages: number; sizes: { width: number; height: number }[] } {
   const out = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(out)?.[1] ?? 0);
-  const sizes = [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  const sizes = [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
   return { pages, sizes };
 }

@@ -1,6 +1,13 @@
-import { PlaceholderPage } from '../PlaceholderPage';
+import { Route, Routes } from 'react-router-dom';
+import { InstitutionList } from './InstitutionList';
+import { InstitutionProfile } from './InstitutionProfile';
 
-/** 机构档案 (being built in the institutions issue). */
+/** 机构档案: the registry list at /institutions and each institution's profile at /institutions/:id. */
 export function InstitutionsPage() {
-  return <PlaceholderPage moduleKey="institutions" />;
+  return (
+    <Routes>
+      <Route index element={<InstitutionList />} />
+      <Route path=":id" element={<InstitutionProfile />} />
+    </Routes>
+  );
 }
