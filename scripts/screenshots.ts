@@ -13,6 +13,7 @@ import { createSeededIdSource } from '../electron/services/ids';
 import { dispatch } from '../electron/services/registry';
 import { attachBridge, BRIDGE_ORIGIN, BRIDGE_START_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from './bridge';
 import { DEMO_ADMIN, populateDemo, type DemoCall } from './demo';
+import { generateDistrictData } from './demo/district';
 
 /** One screenshot: a name, the route to open and optional steps before the picture. */
 interface Shot {
@@ -21,7 +22,33 @@ interface Shot {
   prepare?: (page: Page) => Promise<void>;
 }
 
+/** Waits until antd tables and charts have data on screen. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+}
+
 const shots: Shot[] = [
+  { name: '05-institutions', route: '#/institutions', prepare: settle },
+  { name: '06-plans-roster', route: '#/plans', prepare: settle },
+  { name: '07-inspection-runner', route: '#/inspections/__INSPECTION__', prepare: settle },
+  { name: '08-hazards-board', route: '#/hazards', prepare: settle },
+  { name: '09-statistics', route: '#/statistics', prepare: settle },
+  { name: '10-checklists-library', route: '#/checklists', prepare: settle },
+  {
+    name: '11-laws',
+    route: '#/laws',
+    prepare: async (page) => {
+      await settle(page);
+      const search = page.getByPlaceholder(/搜索/).first();
+      if (await search.count()) {
+        await search.fill('疏散通道');
+        await search.press('Enter');
+        await settle(page);
+      }
+    },
+  },
+  { name: '12-documents', route: '#/documents', prepare: settle },
   { name: '02-settings-general', route: '#/settings' },
   {
     name: '03-settings-towns',
@@ -40,6 +67,32 @@ const shots: Shot[] = [
     },
   },
 ];
+
+/** Starts an inspection of the first institution with the fire-safety template and answers its first items. */
+async function startDemoInspection(call: DemoCall): Promise<string> {
+  const institution = (await call('institutions:list', { page: 1, pageSize: 1 })).items[0];
+  const template = (await call('checklists:list-templates', {})).find((t) => t.kind === '消防安全飞行检查');
+  const version = template?.versions.find((v) => v.status === 'published');
+  const inspectors = (await call('inspectors:list', {})).slice(0, 2);
+  if (!institution || !version || inspectors.length < 2) throw new Error('演示数据不完整：缺少机构、模板或检查人员');
+  const started = await call('inspections:start', {
+    institutionId: institution.id,
+    templateVersionId: version.id,
+    inspectorIds: inspectors.map((i) => i.id),
+    representativeName: '刘院长',
+  });
+  const items = started.sections.flatMap((section) => section.items).slice(0, 9);
+  for (const [i, item] of items.entries()) {
+    const failed = i === 4;
+    await call('inspections:save-answer', {
+      inspectionId: started.summary.id,
+      itemKey: item.key,
+      result: failed ? '不符合' : '符合',
+      ...(failed ? { locationBuilding: '1号楼', locationFloor: '2层', locationText: '东侧疏散走道', description: '疏散走道堆放轮椅和杂物，通行宽度不足' } : {}),
+    });
+  }
+  return started.summary.id;
+}
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
@@ -69,7 +122,10 @@ async function main(): Promise<void> {
     await page.goto(BRIDGE_START_URL);
     await page.getByText('首次使用：创建管理员账号').waitFor();
     await page.screenshot({ path: path.join(outDir, '00-first-start.png') });
-    await populateDemo(call, { seed: 2026 });
+    await populateDemo(call, { seed: 2026, institutions: 0 });
+    // Three years of a 60-institution district for the boards and the statistics.
+    generateDistrictData(services.database.sqlite, { seed: 2026, institutions: 60, years: 3, endDate: '2026-03-01' });
+    const inspectionId = await startDemoInspection(call);
     await call('auth:sign-out', {});
     await page.reload();
     await page.getByRole('button', { name: '登录' }).waitFor();
@@ -78,7 +134,7 @@ async function main(): Promise<void> {
     await page.reload();
     await page.getByLabel('当前用户').waitFor();
     for (const shot of shots) {
-      await page.goto(`${BRIDGE_START_URL}${shot.route ?? ''}`);
+      await page.goto(`${BRIDGE_START_URL}${(shot.route ?? '').replace('__INSPECTION__', inspectionId)}`);
       await page.getByLabel('当前用户').waitFor();
       if (shot.prepare) await shot.prepare(page);
       await page.waitForTimeout(300); // let antd finish its enter animations

@@ -21,7 +21,7 @@ export const DEMO_USERS = [
   { username: 'sunmin', password: 'Viewer#2026', displayName: '孙敏', departmentKey: 'health', role: 'viewer' },
 ] as const;
 
-/** Fills an empty database with demo data at the given scale, signed in as the demo administrator. */
+/** Fills an empty database with demo accounts and `institutions` demo institutions (default 40), signed in as the demo administrator. */
 export async function populateDemo(call: DemoCall, options: { seed?: number; institutions?: number } = {}): Promise<void> {
   const seed = options.seed ?? 2026;
   const status = await call('auth:status', {});
