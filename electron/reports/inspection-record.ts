@@ -1,6 +1,7 @@
 import { formatArabicDate } from './chinese-date';
 import { GOV_RED, GOV_SIZES, GovDocument, type CellBlock, type Figure, type TableRow } from './gov-document';
 import type { RenderedDocument, RenderOptions } from './rectification-notice';
+import { flattenPngs } from './report-images';
 import { computeVerification } from './verification';
 
 /** Document kind key of the 现场检查记录. */
@@ -222,10 +223,11 @@ export async function renderInspectionRecord(
   heading('签名');
   doc.paragraph('以上记录经检查人员和被检查单位陪同人员核对无误。', { indent: true, size: GOV_SIZES.four });
   const drawn = data.signatures.filter((s) => !s.refused);
+  const signatureImages = await flattenPngs(drawn.map((s) => s.image));
   if (drawn.length) {
     doc.figures(
-      drawn.map((s) => ({
-        image: s.image,
+      drawn.map((s, i) => ({
+        image: signatureImages[i] ?? null,
         caption: `${s.role}：${s.name}\n${formatChinaTime(s.signedAt)}`,
         missingText: '签名图像缺失',
       })),

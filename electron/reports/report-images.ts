@@ -30,3 +30,23 @@ export async function shrinkPhotos(
     }),
   );
 }
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+
+/**
+ * PNGs with an alpha channel (signatures drawn on a canvas) flattened onto white, as PNGs without alpha. pdfkit
+ * splits an alpha channel asynchronously, so two such images could be written in either order and the same
+ * document would not always give the same bytes; without alpha it embeds them synchronously, in order.
+ */
+export async function flattenPngs(images: readonly (Buffer | null)[]): Promise<(Buffer | null)[]> {
+  return Promise.all(
+    images.map(async (bytes) => {
+      if (!bytes || !bytes.subarray(0, 4).equals(PNG_SIGNATURE)) return bytes;
+      try {
+        return await sharp(bytes).flatten({ background: '#ffffff' }).removeAlpha().png().toBuffer();
+      } catch {
+        return null;
+      }
+    }),
+  );
+}

@@ -25,7 +25,9 @@ export function App() {
       {(language) => (
         <ConfigProvider
           locale={language === 'zh-CN' ? zhCNLocale : enUSLocale}
-          theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4 } }}
+          // motion off: antd's loading-icon animation can stick when a local call answers within a frame (the
+          // button then looks busy forever), and an inspector's laptop is better served without animations anyway.
+          theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4, motion: false } }}
           button={{ autoInsertSpace: false }}
         >
           <AntApp>

@@ -6,9 +6,12 @@ import './styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
-    // Data is local: no network to retry against, and focus refetches would only flicker.
-    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
-    mutations: { retry: false },
+    // Data is local: no network to retry against, and focus refetches would only flicker. networkMode 'always'
+    // because the "server" is the app's own main process: with the default 'online' mode TanStack Query pauses
+    // every query and mutation while the browser reports itself offline — exactly when an inspector's laptop
+    // has no network on site, and the save button would spin forever.
+    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000, networkMode: 'always' },
+    mutations: { retry: false, networkMode: 'always' },
   },
 });
 

@@ -73,8 +73,6 @@ test('检查计划: the administrator creates a plan, draws, verifies, redraws w
   app,
 }) => {
   const world = await createPlanWorld(app);
-  page.on('console', (m) => { if (m.text().startsWith('NET')) console.log(m.text()); });
-  await page.evaluate(() => { window.addEventListener('offline', () => console.log('NET offline')); window.addEventListener('online', () => console.log('NET online')); console.log('NET start ' + String(navigator.onLine)); });
   const plans = new PlansPage(page);
   await plans.openPlans();
   await expect(page.getByText('还没有检查计划')).toBeVisible();

@@ -122,7 +122,14 @@ export const documentRequestSchema = z.discriminatedUnion('kind', [
     from: isoDate,
     to: isoDate,
   }),
-  z.object({ kind: z.literal('consultation-material'), from: isoDate, to: isoDate }),
+  z.object({
+    kind: z.literal('consultation-material'),
+    from: isoDate,
+    to: isoDate,
+    /** Narrow to one town / one responsible department, as the 统计 screen's filters do. */
+    townId: idSchema.optional(),
+    departmentKey: z.string().min(1).max(64).optional(),
+  }),
 ]);
 
 /** A request to issue or preview a document. */

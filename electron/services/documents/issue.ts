@@ -14,7 +14,10 @@ import { shanghaiDate } from '../hazards/dates';
 import { readQuoteMode } from '../laws/quote-mode';
 import { assembleNotice, type AssembleTools } from './assemble-notice';
 import { assembleJoint } from './assemble-joint';
+import { assembleMeeting } from './assemble-meeting';
 import { assembleRecord } from './assemble-record';
+import { assembleReferral } from './assemble-referral';
+import { assembleReinspection } from './assemble-reinspection';
 import {
   absolutePath,
   decodeContent,
@@ -42,6 +45,11 @@ export interface Assembled {
   departmentKey: string | null;
   images: ReadonlyMap<string, string>;
   lawVersions: Record<string, string>;
+  /**
+   * Writes what issuing the document changes elsewhere (移送函: the referrals), inside the numbering transaction;
+   * returns more subject ids for the register. Never run for a 样稿.
+   */
+  onIssue?: (ctx: CallContext, number: string) => string[];
 }
 
 /** Department key → the full name letters are addressed to (setting), or the department's own name. */
@@ -114,8 +122,47 @@ export async function assemble(
         },
       );
     }
-    default:
-      throw new AppError('VALIDATION', `暂不支持生成${documentKindNames[request.kind]}`);
+    case 'reinspection-opinion': {
+      const r = await assembleReinspection(tools, request);
+      return finish(
+        { kind: 'reinspection-opinion', data: r.data },
+        {
+          subjectIds: r.subjectIds,
+          institutionId: r.institutionId,
+          institutionName: r.data.institution.name,
+          departmentKey: null,
+        },
+      );
+    }
+    case 'referral-letter':
+    case 'notify-letter': {
+      const r = await assembleReferral(tools, request);
+      return finish(
+        { kind: request.kind, data: r.data },
+        {
+          title: `${documentKindNames[request.kind]}（${r.data.department.name}）`,
+          subjectIds: r.subjectIds,
+          institutionId: null,
+          institutionName: null,
+          departmentKey: request.departmentKey,
+          onIssue: r.onIssue,
+        },
+      );
+    }
+    case 'consultation-material': {
+      const r = assembleMeeting(tools, request);
+      return finish(
+        { kind: 'consultation-material', data: r.data },
+        {
+          // The scope in the register's title, so two materials of one period tell apart at a glance.
+          title: `会商材料（${r.scope}）`,
+          subjectIds: r.subjectIds,
+          institutionId: null,
+          institutionName: null,
+          departmentKey: request.departmentKey ?? null,
+        },
+      );
+    }
   }
 }
 
@@ -177,6 +224,7 @@ export async function issueDocument(ctx: CallContext, request: DocumentRequest):
     const { seq } = allocateNumber(ctx.deps.sqlite, kind, year);
     data.number = formatDocNumber({ prefix: settings.prefixes[kind], year, seq });
     const verification = computeVerification({ kind, number: data.number, data: assembled.content.data });
+    const subjectIds = [...assembled.subjectIds, ...(assembled.onIssue?.(ctx, data.number) ?? [])];
     const values: IssuedRow = {
       id,
       kind,
@@ -184,7 +232,7 @@ export async function issueDocument(ctx: CallContext, request: DocumentRequest):
       year,
       seq,
       title: assembled.title,
-      subjectIdsJson: JSON.stringify(assembled.subjectIds),
+      subjectIdsJson: JSON.stringify(subjectIds),
       contentHash: verification.contentHash,
       verificationCode: verification.code,
       status: 'issued',
@@ -215,7 +263,7 @@ export async function issueDocument(ctx: CallContext, request: DocumentRequest):
         number: values.number,
         title: values.title,
         verificationCode: values.verificationCode,
-        subjectIds: assembled.subjectIds,
+        subjectIds,
         lawVersions: assembled.lawVersions,
       },
     });

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { resolveReportFonts } from '../../reports/fonts';
 import { renderJointReport, type JointReportData } from '../../reports/joint-report';
 import { renderInspectionRecord, type InspectionRecordData } from '../../reports/inspection-record';
+import { renderMeetingBrief, type MeetingBriefData } from '../../reports/meeting-brief';
+import { renderReferralLetter, type ReferralLetterData } from '../../reports/referral-letter';
+import { renderReinspectionOpinion, type ReinspectionOpinionData } from '../../reports/reinspection-opinion';
 import {
   renderRectificationNotice,
   type RectificationNoticeData,
@@ -13,7 +16,10 @@ import {
 export type DocumentContent =
   | { kind: 'rectification-notice'; data: RectificationNoticeData }
   | { kind: 'inspection-record'; data: InspectionRecordData }
-  | { kind: 'joint-report'; data: JointReportData };
+  | { kind: 'joint-report'; data: JointReportData }
+  | { kind: 'reinspection-opinion'; data: ReinspectionOpinionData }
+  | { kind: 'referral-letter' | 'notify-letter'; data: ReferralLetterData }
+  | { kind: 'consultation-material'; data: MeetingBriefData };
 
 /** What every document's data has in common. */
 export interface NumberedData {
@@ -41,5 +47,12 @@ export function renderContent(
       return renderInspectionRecord(content.data, opts);
     case 'joint-report':
       return renderJointReport(content.data, opts);
+    case 'reinspection-opinion':
+      return renderReinspectionOpinion(content.data, opts);
+    case 'referral-letter':
+    case 'notify-letter':
+      return renderReferralLetter(content.data, opts);
+    case 'consultation-material':
+      return renderMeetingBrief(content.data, opts);
   }
 }
