@@ -86,7 +86,8 @@ export function summaryText(data: MeetingBriefData): string {
 
 /** Axis maximum and step: 1, 2 or 5 × 10ⁿ so the gridlines fall on round numbers. */
 function niceScale(max: number, ticks = 5): { max: number; step: number } {
-  if (max <= 0) return { max: ticks, step: 1 };
+  // Small counts get a 0–5 axis: one hazard filling the whole width would overstate it.
+  if (max <= ticks) return { max: ticks, step: 1 };
   const raw = max / ticks;
   const pow = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 5, 10].find((m) => m * pow >= raw) ?? 10) * pow;
@@ -366,7 +367,8 @@ function hazardTable(doc: GovDocument, list: MeetingHazardList, empty: string): 
       [{ text: h.institution }, { text: `${h.town}\u3000${h.code}`, size: 8, color: '#666666' }],
       desc,
       h.departments || '—',
-      formatArabicDate(h.deadline),
+      // 9 pt keeps 2025年12月28日 on one line in its column.
+      [{ text: formatArabicDate(h.deadline), size: 9 }],
       overdue,
     ];
   });
@@ -374,10 +376,10 @@ function hazardTable(doc: GovDocument, list: MeetingHazardList, empty: string): 
     columns: [
       { header: '序号', width: 0.07, align: 'center', valign: 'middle' },
       { header: '机构', width: 0.21 },
-      { header: '隐患情况', width: 0.3 },
+      { header: '隐患情况', width: 0.29 },
       { header: '责任部门', width: 0.12, align: 'center', valign: 'middle' },
-      { header: '整改期限', width: 0.17, align: 'center', valign: 'middle' },
-      { header: '逾期天数', width: 0.13, align: 'center', valign: 'middle' },
+      { header: '整改期限', width: 0.19, align: 'center', valign: 'middle' },
+      { header: '逾期天数', width: 0.12, align: 'center', valign: 'middle' },
     ],
     rows,
     size: GOV_SIZES.five,

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { inTransaction } from '../../electron/services/audit';
 import { createHazardsFromFindings } from '../../electron/services/hazards/from-inspection';
 import {
@@ -101,8 +102,20 @@ test('hazard from an inspection → rectification report → 复查不通过 →
   // The institution fixes it; 李检查 records the new report.
   await switchTo('li');
   await hazards.open();
-  await hazards.openHazard('YH-2026-0001');
-  await hazards.report('已送检并重新充装，压力表在绿区');
+  drawer = await hazards.openHazard('YH-2026-0001');
+  const afterPhoto = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#3a8f5c' } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  await hazards.report('已送检并重新充装，压力表在绿区', {
+    name: '灭火器整改后.jpg',
+    mimeType: 'image/jpeg',
+    buffer: afterPhoto,
+  });
+  // The after-photo is shown in the drawer, as a thumbnail of the stored copy.
+  await expect(hazards.drawerPhotos('after')).toHaveCount(1);
+  await expect(hazards.drawerPhotos('after').first()).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await drawer.getByTestId('hazard-drawer-photos').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/hazards-drawer-photos.png' });
   await hazards.closeDrawer();
 
   // 周复核 verifies on site: closed.
@@ -127,6 +140,8 @@ test('hazard from an inspection → rectification report → 复查不通过 →
     'report/李检查',
     'verify-pass/周复核',
   ]);
+  // The uploaded after-photo belongs to the second report.
+  expect(detail.hazard.photos).toEqual([{ photoId: expect.any(String), role: 'after', eventId: detail.events[3]?.id }]);
   await switchTo('admin');
   const audit = await app.call('audit:list', { entity: 'hazard', entityId: closed.id });
   expect(audit.map((a) => `${a.action}/${a.actorName}`).reverse()).toEqual([

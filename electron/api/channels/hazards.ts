@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, idSchema } from '../contract';
+import { pictureDataSchema } from './inspections';
 
 /** States of a hazard: 待整改 → 整改中 → 待复查 → 已闭环. */
 export const hazardStates = ['to-rectify', 'rectifying', 'to-verify', 'closed'] as const;
@@ -223,6 +224,9 @@ export const hazardFilterSchema = z.object({
 /** Board filters as the renderer passes them. */
 export type HazardFilter = z.input<typeof hazardFilterSchema>;
 
+/** Largest photo file accepted over the contract (the photo store's own limit, 40 MB). */
+export const HAZARD_PHOTO_MAX_BYTES = 40 * 1024 * 1024;
+
 const days = (label: string) =>
   z
     .number({ error: `${label}应为数字` })
@@ -345,6 +349,26 @@ export const hazardChannels = {
       note: optionalText(500, '备注'),
     }),
     output: hazardReferralSchema,
+  }),
+  /** Stores one after-photo or document of a 整改报告 / 复查; the form then passes the id with its transition. */
+  'hazards:upload-photo': channel({
+    access: 'inspector',
+    input: z.object({
+      base64: z
+        .string()
+        .min(1, '图片文件为空')
+        .max(
+          Math.ceil((HAZARD_PHOTO_MAX_BYTES * 4) / 3) + 8,
+          `图片文件过大，单张照片最多 ${HAZARD_PHOTO_MAX_BYTES / 1024 / 1024} MB`,
+        ),
+      fileName: z.string().trim().max(255).optional(),
+    }),
+    output: z.object({ photoId: idSchema, thumbDataUrl: z.string() }),
+  }),
+  'hazards:photo-data': channel({
+    access: 'viewer',
+    input: z.object({ photoId: idSchema, thumb: z.boolean().default(true) }),
+    output: pictureDataSchema,
   }),
   'hazards:get-settings': channel({ access: 'viewer', input: z.object({}), output: hazardSettingsSchema }),
   'hazards:update-settings': channel({

@@ -12,6 +12,7 @@ import {
   updateHazard,
   updateReferral,
 } from './operations';
+import { hazardPhotoData, uploadHazardPhoto } from './photos';
 import { listHazards, today } from './records';
 import { hazardSettings, updateHazardSettings } from './settings';
 
@@ -82,6 +83,8 @@ export function createHazardsHandlers(): HandlerGroup {
     'hazards:remind': (input, ctx) => remindHazard(ctx, input),
     'hazards:refer': (input, ctx) => referHazards(ctx, input),
     'hazards:update-referral': (input, ctx) => updateReferral(ctx, input),
+    'hazards:upload-photo': (input, ctx) => uploadHazardPhoto(ctx, input),
+    'hazards:photo-data': (input, ctx) => hazardPhotoData(ctx.deps, input.photoId, input.thumb),
     'hazards:get-settings': (_input, ctx) => hazardSettings(ctx.deps),
     'hazards:update-settings': (input, ctx) => updateHazardSettings(ctx, input),
   };

@@ -222,7 +222,8 @@ export function recordRecheck(
       ctx,
       input.hazardId,
       { action: 'verify-pass', method: '现场复查', text: note, inspectionId: input.inspectionId },
-      { detail: { recheck: 'rectified' } },
+      // A hazard that was already 待复查 had no recheck event above: the photos belong to the closing one.
+      { afterPhotoIds: before.state === 'to-verify' ? input.photoIds : [], detail: { recheck: 'rectified' } },
     );
     return { hazard: getHazard(ctx.deps, input.hazardId), outcome: 'closed' as const, message: '复查通过，隐患已闭环' };
   });

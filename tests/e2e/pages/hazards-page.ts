@@ -34,10 +34,17 @@ export class HazardsPage {
     return this.page.getByRole('dialog', { name: /：YH-/ });
   }
 
-  /** Records the institution's rectification report. */
-  async report(text: string): Promise<void> {
+  /** Records the institution's rectification report, optionally uploading one after-photo first. */
+  async report(text: string, afterPhoto?: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     await this.drawer().getByRole('button', { name: '录入整改报告' }).click();
     await this.modal().getByLabel('整改情况').fill(text);
+    if (afterPhoto) {
+      const field = this.modal().getByTestId('hazard-after-photos');
+      await field.locator('input[type=file]').setInputFiles(afterPhoto);
+      // The stored thumbnail comes back from the service and is shown before saving.
+      await expect(field.locator('.ant-upload-list-item img')).toHaveCount(1);
+      await expect(field.locator('.ant-upload-list-item img')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+    }
     await this.modal().getByRole('button', { name: '保存' }).click();
     await expect(this.modal()).toBeHidden();
   }
@@ -58,6 +65,11 @@ export class HazardsPage {
     await this.modal().getByLabel('说明').fill(note);
     await this.modal().getByRole('button', { name: '保存' }).click();
     await expect(this.modal()).toBeHidden();
+  }
+
+  /** Thumbnails of the drawer's photo overview (all photos, grouped before / after / documents). */
+  drawerPhotos(role: 'before' | 'after' | 'document'): Locator {
+    return this.drawer().getByTestId('hazard-drawer-photos').getByTestId(`hazard-photos-${role}`).locator('img');
   }
 
   /** Closes the drawer. */

@@ -125,7 +125,10 @@ describe('复查意见书 after a re-inspection', () => {
       '上海市浦东新区民政局2026年3月10日',
       '照片1（第1项·整改前）',
       '照片2（第1项·整改后）',
-      '照片4（第2项·整改后）',
+      // The re-inspection's own after-photo of item 1 is kept with the closing event since the recheck fix.
+      '照片3（第1项·整改后）',
+      '照片4（第2项·整改前）',
+      '照片5（第2项·整改后）',
     ])
       expect(all, text).toContain(squash(text));
   });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { verificationMethods, type Hazard, type HazardReferral } from '../../../../electron/api';
 import { useDepartmentNames } from './department-names';
 import { useHazardMutation } from './hazard-hooks';
+import { PhotoUploadField } from './HazardPhotos';
 
 /** The manual transitions that open a form. */
 export type FormAction = 'report' | 'verify-pass' | 'verify-fail';
@@ -12,9 +13,14 @@ interface TransitionValues {
   text?: string;
   reason?: string;
   method?: (typeof verificationMethods)[number];
+  photoIds?: string[];
+  documentIds?: string[];
 }
 
-/** The form of one transition: 整改报告 (text), 复查通过 (method, note), 复查不通过 (method, reason). */
+/**
+ * The form of one transition: 整改报告 (text, after-photos, documents), 复查通过 (method, note, photos),
+ * 复查不通过 (method, reason, photos). Photos are stored as they are picked and linked when the form is saved.
+ */
 export function TransitionModal({
   hazard,
   action,
@@ -47,6 +53,8 @@ export function TransitionModal({
             text: v.text ?? null,
             reason: v.reason ?? null,
             method: v.method ?? null,
+            photoIds: v.photoIds ?? [],
+            documentIds: v.documentIds ?? [],
           })
         }
       >
@@ -80,6 +88,17 @@ export function TransitionModal({
             rules={[{ required: true, message: '请填写不通过的原因' }]}
           >
             <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="photoIds"
+          label={action === 'report' ? t('hazards.photo.afterPhotos') : t('hazards.photo.verifyPhotos')}
+        >
+          <PhotoUploadField testId="hazard-after-photos" />
+        </Form.Item>
+        {action === 'report' && (
+          <Form.Item name="documentIds" label={t('hazards.photo.documents')}>
+            <PhotoUploadField testId="hazard-documents" />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" loading={mutation.isPending}>

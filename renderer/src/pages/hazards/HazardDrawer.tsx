@@ -16,7 +16,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { HazardEvent, HazardReferral } from '../../../../electron/api';
+import type { Hazard, HazardEvent, HazardReferral } from '../../../../electron/api';
 import {
   EditModal,
   RemindModal,
@@ -27,6 +27,7 @@ import {
 } from './ActionModals';
 import { useDepartmentNames } from './department-names';
 import { useHazardDetail, useHazardMutation } from './hazard-hooks';
+import { HazardPhotoList } from './HazardPhotos';
 import { DeadlineCell, SeverityTag, StateTag } from './HazardTags';
 import { ReferralModal } from './ReferralModal';
 
@@ -34,8 +35,8 @@ function time(iso: string): string {
   return dayjs(iso).format('YYYY-MM-DD HH:mm');
 }
 
-/** One line of history: what happened, who, when, and the reason or text. */
-function EventLine({ event }: { event: HazardEvent }) {
+/** One line of history: what happened, who, when, the reason or text, and its photos. */
+function EventLine({ event, photos }: { event: HazardEvent; photos: Hazard['photos'] }) {
   const { t } = useTranslation();
   const moved = event.fromState !== null && event.fromState !== event.toState;
   return (
@@ -54,6 +55,7 @@ function EventLine({ event }: { event: HazardEvent }) {
       </Typography.Text>
       {event.reason && <Typography.Text>{`${t('hazards.field.reason')}：${event.reason}`}</Typography.Text>}
       {event.text && <Typography.Text>{event.text}</Typography.Text>}
+      <HazardPhotoList photos={photos} eventId={event.id} />
     </Space>
   );
 }
@@ -194,7 +196,9 @@ export function HazardDrawer({
             >{`${hazard.recordedByName} · ${time(hazard.recordedAt)}`}</Descriptions.Item>
             {hazard.photos.length > 0 && (
               <Descriptions.Item label={t('hazards.field.photos')}>
-                {t('hazards.field.photoCount', { count: hazard.photos.length })}
+                <div data-testid="hazard-drawer-photos">
+                  <HazardPhotoList photos={hazard.photos} />
+                </div>
               </Descriptions.Item>
             )}
           </Descriptions>
@@ -232,7 +236,9 @@ export function HazardDrawer({
           <div>
             <Typography.Title level={5}>{t('hazards.history')}</Typography.Title>
             <Timeline
-              items={[...data.events].reverse().map((e) => ({ key: e.id, content: <EventLine event={e} /> }))}
+              items={[...data.events]
+                .reverse()
+                .map((e) => ({ key: e.id, content: <EventLine event={e} photos={hazard.photos} /> }))}
             />
           </div>
           {(form === 'report' || form === 'verify-pass' || form === 'verify-fail') && (
