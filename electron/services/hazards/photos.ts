@@ -10,50 +10,14 @@ import type { ChannelParsedInput, PictureData } from '../../api';
 import { inTransaction, recordChange } from '../audit';
 import type { CallContext, ServiceDeps } from '../context';
 import { AppError, notFound } from '../errors';
+import { decodePhotoBase64, photoRowFor } from '../photos/photo-records';
 import { ingestPhoto, photoDataUrl, type IngestedPhoto } from '../photos/photo-store';
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-/** Decodes base64 strictly: Buffer.from silently drops bad characters, which would turn garbage into "a photo". */
-function decodeBase64(base64: string): Buffer {
-  const clean = base64.replace(/\s+/g, '');
-  if (clean.length % 4 !== 0 || !BASE64.test(clean))
-    throw new AppError('VALIDATION', '图片数据格式不正确，请重新选择照片');
-  return Buffer.from(clean, 'base64');
-}
 
 /** Inserts the `photos` row of an ingested photo (audited), or answers the existing row of the same original. */
 function storePhotoRow(ctx: CallContext, ingested: IngestedPhoto): string {
-  const existing = ctx.deps.db
-    .select({ id: photos.id })
-    .from(photos)
-    .where(eq(photos.sha256Original, ingested.sha256Original))
-    .get();
-  if (existing) return existing.id;
   const actor = ctx.actor();
-  ctx.deps.db
-    .insert(photos)
-    .values({
-      id: ingested.id,
-      sha256Original: ingested.sha256Original,
-      sha256Stored: ingested.sha256Stored,
-      storedPath: ingested.storedPath,
-      thumbPath: ingested.thumbPath,
-      width: ingested.width,
-      height: ingested.height,
-      originalWidth: ingested.originalWidth,
-      originalHeight: ingested.originalHeight,
-      originalMime: ingested.originalMime,
-      originalBytes: ingested.originalBytes,
-      bytes: ingested.bytes,
-      mime: ingested.mime,
-      capturedAt: ingested.capturedAt,
-      orientationApplied: ingested.orientationApplied,
-      originalName: ingested.originalName,
-      importedAt: ingested.importedAt,
-      importedBy: actor.id ?? '',
-    })
-    .run();
+  const row = photoRowFor(ctx.deps, ingested, actor.id ?? '');
+  if (!row.isNew) return row.id;
   recordChange(
     ctx,
     {
@@ -80,7 +44,7 @@ export async function uploadHazardPhoto(
 ): Promise<{ photoId: string; thumbDataUrl: string }> {
   ctx.actor();
   const ingested = await ingestPhoto(ctx.deps, {
-    bytes: decodeBase64(input.base64),
+    bytes: decodePhotoBase64(input.base64),
     ...(input.fileName ? { originalName: input.fileName } : {}),
   });
   const photoId = inTransaction(ctx.deps, () => storePhotoRow(ctx, ingested));

@@ -5,54 +5,11 @@ import type { ChannelParsedInput, InspectionPhoto, InspectionSignature, PictureD
 import { inTransaction, recordChange } from '../audit';
 import type { CallContext, ServiceDeps } from '../context';
 import { AppError, notFound } from '../errors';
-import { ingestPhoto, photoDataUrl, type IngestedPhoto } from '../photos/photo-store';
+import { decodePhotoBase64, photoRowFor } from '../photos/photo-records';
+import { ingestPhoto, photoDataUrl } from '../photos/photo-store';
 import { saveSignature } from '../photos/signature-store';
 import { requireInProgress, requireItem } from './answers';
 import { inspectionRow, listInspectionPhotos, listSignatures, listTeam } from './records';
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-/** Decodes base64 strictly: Buffer.from silently drops bad characters, which would turn garbage into "a photo". */
-function decodeBase64(base64: string): Buffer {
-  const clean = base64.replace(/\s+/g, '');
-  if (clean.length % 4 !== 0 || !BASE64.test(clean))
-    throw new AppError('VALIDATION', '图片数据格式不正确，请重新选择照片');
-  return Buffer.from(clean, 'base64');
-}
-
-/** The `photos` row of an ingested photo: the existing row for the same original, or a new one. */
-function photoRowId(ctx: CallContext, ingested: IngestedPhoto, actorId: string): string {
-  const existing = ctx.deps.db
-    .select({ id: photos.id })
-    .from(photos)
-    .where(eq(photos.sha256Original, ingested.sha256Original))
-    .get();
-  if (existing) return existing.id;
-  ctx.deps.db
-    .insert(photos)
-    .values({
-      id: ingested.id,
-      sha256Original: ingested.sha256Original,
-      sha256Stored: ingested.sha256Stored,
-      storedPath: ingested.storedPath,
-      thumbPath: ingested.thumbPath,
-      width: ingested.width,
-      height: ingested.height,
-      originalWidth: ingested.originalWidth,
-      originalHeight: ingested.originalHeight,
-      originalMime: ingested.originalMime,
-      originalBytes: ingested.originalBytes,
-      bytes: ingested.bytes,
-      mime: ingested.mime,
-      capturedAt: ingested.capturedAt,
-      orientationApplied: ingested.orientationApplied,
-      originalName: ingested.originalName,
-      importedAt: ingested.importedAt,
-      importedBy: actorId,
-    })
-    .run();
-  return ingested.id;
-}
 
 /**
  * `inspections:add-photo`: the files are written first (content-addressed, so a failed transaction leaves only a
@@ -69,12 +26,12 @@ export async function addPhoto(
   requireInProgress(sqlite, input.inspectionId);
   if (input.itemKey !== null) requireItem(sqlite, input.inspectionId, input.itemKey);
   const ingested = await ingestPhoto(ctx.deps, {
-    bytes: decodeBase64(input.base64),
+    bytes: decodePhotoBase64(input.base64),
     ...(input.fileName ? { originalName: input.fileName } : {}),
   });
   const linkId = inTransaction(ctx.deps, () => {
     requireInProgress(sqlite, input.inspectionId);
-    const photoId = photoRowId(ctx, ingested, actor.id ?? '');
+    const photoId = photoRowFor(ctx.deps, ingested, actor.id ?? '').id;
     const sameItem = input.itemKey === null ? undefined : input.itemKey;
     const duplicate = ctx.deps.db
       .select({ id: inspectionPhotos.id, itemKey: inspectionPhotos.itemKey })
