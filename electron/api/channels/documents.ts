@@ -214,12 +214,22 @@ export const documentChannels = {
   }),
   'documents:export': channel({
     access: 'viewer',
-    input: z.object({
-      kind: documentKindSchema.default('rectification-notice'),
-      from: isoDate,
-      to: isoDate,
-      includeVoided: z.boolean().default(false),
-    }),
+    input: z
+      .object({
+        kind: documentKindSchema.default('rectification-notice'),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        /** Export the issued 整改通知书 of this 检查计划 instead of a date range. */
+        planId: idSchema.optional(),
+        includeVoided: z.boolean().default(false),
+      })
+      .refine(
+        (v) =>
+          v.planId !== undefined
+            ? v.from === undefined && v.to === undefined
+            : v.from !== undefined && v.to !== undefined,
+        '请选择日期范围或检查计划（二选一）',
+      ),
     output: z.object({ count: z.number().int(), saved: z.array(z.object({ fileName: z.string(), path: z.string() })) }),
   }),
   'documents:verify': channel({

@@ -11,7 +11,8 @@ import {
   saveDocument,
   voidDocument,
 } from './issue';
-import { listIssued, toIssuedDocument } from './issued';
+import { planNoticeRows } from './export';
+import { listIssued, toIssuedDocument, type IssuedRow } from './issued';
 import { readDocumentSettings, updateDocumentSettings } from './settings';
 import { verifyCode, verifyPdf } from './verify';
 
@@ -71,13 +72,18 @@ export function createDocumentsHandlers(): HandlerGroup {
     'documents:void': (input, ctx) => voidDocument(ctx, input.id, input.reason),
     'documents:save': (input, ctx) => saveDocument(ctx, input.id),
     'documents:export': async (input, ctx) => {
-      if (input.from > input.to) throw new AppError('VALIDATION', '开始日期不能晚于结束日期');
-      const rows = listIssued(ctx.deps, {
-        kind: input.kind,
-        from: input.from,
-        to: input.to,
-        ...(input.includeVoided ? {} : { status: 'issued' as const }),
-      });
+      let rows: IssuedRow[];
+      if (input.planId) rows = planNoticeRows(ctx.deps, input.planId);
+      else {
+        if (!input.from || !input.to) throw new AppError('VALIDATION', '请选择日期范围或检查计划（二选一）');
+        if (input.from > input.to) throw new AppError('VALIDATION', '开始日期不能晚于结束日期');
+        rows = listIssued(ctx.deps, {
+          kind: input.kind,
+          from: input.from,
+          to: input.to,
+          ...(input.includeVoided ? {} : { status: 'issued' as const }),
+        });
+      }
       const saved: { fileName: string; path: string }[] = [];
       // One file per document, oldest first, each under its own default name.
       for (const row of [...rows].reverse()) {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +14,10 @@ export function RegisterTab({ canVoid }: { canVoid: boolean }) {
   const client = useQueryClient();
   const [voiding, setVoiding] = useState<IssuedDocument | null>(null);
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const [planId, setPlanId] = useState<string | null>(null);
   const [voidForm] = Form.useForm<{ reason: string }>();
   const list = useQuery({ queryKey: [...documentsKey, 'list'], queryFn: () => call('documents:list', {}) });
+  const plans = useQuery({ queryKey: [...documentsKey, 'plans'], queryFn: () => call('plans:list', {}) });
   const save = useMutation({
     mutationFn: (id: string) => call('documents:save', { id }),
     onSuccess: (r) => r.saved && void message.success(t('documents.saved', { path: r.saved.path })),
@@ -39,6 +41,11 @@ export function RegisterTab({ canVoid }: { canVoid: boolean }) {
     onSuccess: (r) => void message.success(t('documents.exported', { count: r.saved.length })),
     onError: (e) => void message.error(e.message),
   });
+  const exportPlan = useMutation({
+    mutationFn: (id: string) => call('documents:export', { kind: 'rectification-notice', planId: id }),
+    onSuccess: (r) => void message.success(t('documents.exported', { count: r.saved.length })),
+    onError: (e) => void message.error(e.message),
+  });
 
   return (
     <>
@@ -47,6 +54,21 @@ export function RegisterTab({ canVoid }: { canVoid: boolean }) {
         <DatePicker.RangePicker onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} />
         <Button disabled={!range} loading={exportAll.isPending} onClick={() => range && exportAll.mutate(range)}>
           {t('documents.exportNotices')}
+        </Button>
+        <Select<string>
+          style={{ minWidth: 220 }}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          aria-label={t('documents.exportPlan')}
+          placeholder={t('documents.exportPlan')}
+          loading={plans.isPending}
+          value={planId ?? undefined}
+          onChange={(v) => setPlanId(v ?? null)}
+          options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <Button disabled={!planId} loading={exportPlan.isPending} onClick={() => planId && exportPlan.mutate(planId)}>
+          {t('documents.exportPlanNotices')}
         </Button>
       </Space>
       <Table<IssuedDocument>
