@@ -127,4 +127,22 @@ test('检查计划: the administrator creates a plan, draws, verifies, redraws w
   expect(text).toContain('原抽中机构已停业整顿，重新抽取');
   expect(text).not.toContain('13812341234');
   expect(world.institutions).toHaveLength(6);
+
+  // A team member starts the inspection from 我的检查安排: institution, checklist and team come from the draw.
+  const me = (await app.call('auth:status', {})).user;
+  const member = detail.assignments[0]?.team[0];
+  if (!me || !member) throw new Error('no signed-in user or drawn team');
+  await app.call('inspectors:update', { id: member.id, userId: me.id });
+  await page.getByRole('tab', { name: '我的检查安排' }).click();
+  await page.getByRole('table', { name: '我的检查安排' }).getByRole('button', { name: '开始检查' }).first().click();
+  await page.getByLabel('机构陪同人员').fill('刘院长');
+  await page.getByRole('button', { name: '开始检查' }).click();
+  await expect(page).toHaveURL(/#\/inspections\/[0-9a-f-]{36}$/);
+  const [started] = await app.call('inspections:list', { status: 'in_progress' });
+  const inspection = await app.call('inspections:get', { inspectionId: started?.id ?? '' });
+  const assignment = await app.call('plans:get-assignment', { id: inspection.planAssignmentId ?? '' });
+  expect(inspection.institution.id).toBe(assignment.institutionId);
+  expect(assignment.templateVersionIds).toContain(inspection.templateVersionId);
+  expect(inspection.inspectors.map((i) => i.id).sort()).toEqual(assignment.team.map((m) => m.id).sort());
+  expect(assignment.team.map((m) => m.id)).toContain(member.id);
 });

@@ -134,6 +134,9 @@ const zh = {
     setDate: '设置日期 {{name}}',
   },
   mine: {
+    action: '操作',
+    start: '开始检查',
+    open: '打开检查',
     notLinked: '当前账号未关联检查人员名册，请管理员在“检查人员”中为您关联账号。',
     empty: '暂无分配给您的检查',
     listLabel: '我的检查安排',
@@ -331,6 +334,9 @@ const en: typeof zh = {
     setDate: 'Set date {{name}}',
   },
   mine: {
+    action: 'Action',
+    start: 'Start inspection',
+    open: 'Open inspection',
     notLinked: 'Your account is not linked to a roster inspector; ask an administrator to link it under Inspectors.',
     empty: 'No inspections assigned to you',
     listLabel: 'My schedule',

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { call } from '../../api';
@@ -25,15 +25,33 @@ export function StartInspectionPage() {
   const [form] = Form.useForm<StartValues>();
   const [query, setQuery] = useState('');
   const departments = useDepartments();
+  const planAssignmentId = params.get('plan');
+  // From 我的检查安排: the drawn institution, the plan's checklist and the drawn team are filled in.
+  const assignment = useQuery({
+    queryKey: ['plans', 'assignment', planAssignmentId],
+    queryFn: () => call('plans:get-assignment', { id: planAssignmentId ?? '' }),
+    enabled: planAssignmentId !== null,
+  });
+  // Until the user types, an assignment's institution is what the picker searches for, so it is among the options.
+  const search = query || assignment.data?.institutionName || '';
   const institutions = useQuery({
-    queryKey: ['institutions', 'pick', query],
-    queryFn: () => call('institutions:list', { query: query || undefined, pageSize: 50 }),
+    queryKey: ['institutions', 'pick', search],
+    queryFn: () => call('institutions:list', { query: search || undefined, pageSize: 50 }),
   });
   const templates = useQuery({
     queryKey: ['checklists', 'templates'],
     queryFn: () => call('checklists:list-templates', {}),
   });
   const inspectors = useQuery({ queryKey: ['inspectors', 'list', false], queryFn: () => call('inspectors:list', {}) });
+  useEffect(() => {
+    const a = assignment.data;
+    if (!a) return;
+    form.setFieldsValue({
+      institutionId: a.institutionId,
+      ...(a.templateVersionIds[0] ? { templateVersionId: a.templateVersionIds[0] } : {}),
+      inspectorIds: a.team.map((m) => m.id),
+    });
+  }, [assignment.data, form]);
   const start = useMutation({
     mutationFn: (v: StartValues) => call('inspections:start', { ...v, planAssignmentId: params.get('plan') }),
     onSuccess: (detail) => {

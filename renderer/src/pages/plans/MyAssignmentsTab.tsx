@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import type { Assignment } from '../../../../electron/api';
 import { call } from '../../api';
 import { assignmentStatusColors } from './plan-format';
@@ -10,6 +11,7 @@ import { plansQueryKey } from './query-keys';
 /** 我的检查安排: the signed-in user's assignments (through their linked roster inspector), by date. */
 export function MyAssignmentsTab({ userId }: { userId: string }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   // The user is part of the key: the next person signing in on this machine must not see a cached schedule.
   const mine = useQuery({
     queryKey: [...plansQueryKey, 'mine', userId],
@@ -57,6 +59,20 @@ export function MyAssignmentsTab({ userId }: { userId: string }) {
             render: (s: Assignment['status']) => (
               <Tag color={assignmentStatusColors[s]}>{t(`plans.assignmentStatusNames.${s}`)}</Tag>
             ),
+          },
+          {
+            title: t('plans.mine.action'),
+            key: 'action',
+            render: (_v, row) =>
+              row.inspectionId ? (
+                <Button size="small" onClick={() => navigate(`/inspections/${row.inspectionId}`)}>
+                  {t('plans.mine.open')}
+                </Button>
+              ) : (
+                <Button size="small" type="primary" onClick={() => navigate(`/inspections/new?plan=${row.id}`)}>
+                  {t('plans.mine.start')}
+                </Button>
+              ),
           },
         ]}
       />
