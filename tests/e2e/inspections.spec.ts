@@ -175,3 +175,38 @@ test('after a restart the unfinished inspection opens by itself, with every save
   // The runner opens on the first unanswered item.
   await expect(ui.current()).toContainText('F20');
 });
+
+test('an open hazard from an earlier inspection is re-checked on the spot with a photo', async ({
+  signedInPage: page,
+  app,
+}) => {
+  const world = await createInspectionWorld(app);
+  const hazard = await app.call('hazards:create', {
+    institutionId: world.institutionId,
+    location: '1号楼2层东侧走廊',
+    description: '疏散走道堆放杂物',
+    severity: 'general',
+    departments: ['fire'],
+    requiredAction: '清除杂物，保持通道畅通',
+  });
+  const started = await app.call('inspections:start', {
+    institutionId: world.institutionId,
+    templateVersionId: world.templateVersionId,
+    inspectorIds: world.inspectorIds,
+    representativeName: '钱主任',
+  });
+  const ui = new InspectionsPage(page);
+  await page.goto(`${page.url().split('#')[0]}#/inspections/${started.summary.id}`);
+  await expect(ui.item('F07')).toBeVisible();
+  const photoFile = path.join(test.info().outputDir, 'recheck.jpg');
+  fs.mkdirSync(path.dirname(photoFile), { recursive: true });
+  fs.writeFileSync(photoFile, await makeJpeg(33));
+  const field = page.getByTestId(`recheck-photos-${hazard.hazard.code}`);
+  await field.locator('input[type=file]').setInputFiles(photoFile);
+  await expect(field.locator('img').first()).toBeVisible();
+  await page.getByRole('button', { name: '已整改' }).click();
+  // The recheck was stored with the photo taken on the spot.
+  await expect
+    .poll(async () => (await app.call('hazards:get', { id: hazard.hazard.id })).hazard.photos.length)
+    .toBeGreaterThan(0);
+});

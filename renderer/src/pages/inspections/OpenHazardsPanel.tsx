@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Collapse, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { PhotoUploadField } from '../hazards/HazardPhotos';
 
 /**
  * Hazards of this institution still open from earlier inspections, shown at the start of the runner so they can
@@ -19,14 +21,17 @@ export function OpenHazardsPanel({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // Photos taken on the spot for each re-checked hazard (evidence of 已整改 or of what is still wrong).
+  const [photoIds, setPhotoIds] = useState<Record<string, string[]>>({});
   const hazards = useQuery({
     queryKey: ['hazards', 'open-for-institution', institutionId],
     queryFn: () => call('hazards:list-open-for-institution', { institutionId }),
   });
   const recheck = useMutation({
     mutationFn: (v: { hazardId: string; result: 'still-present' | 'rectified' }) =>
-      call('hazards:record-recheck', { ...v, inspectionId, note: '', photoIds: [] }),
-    onSuccess: (r) => {
+      call('hazards:record-recheck', { ...v, inspectionId, note: '', photoIds: photoIds[v.hazardId] ?? [] }),
+    onSuccess: (r, v) => {
+      setPhotoIds((current) => ({ ...current, [v.hazardId]: [] }));
       void message.success(r.message);
       void queryClient.invalidateQueries({ queryKey: ['hazards'] });
     },
@@ -82,6 +87,13 @@ export function OpenHazardsPanel({
                       {h.location} · {h.description} · {t('inspections.hazards.deadline', { date: h.deadlineDate })}
                       {h.overdue ? ` · ${t('inspections.hazards.overdue', { days: h.daysOverdue })}` : ''}
                     </Typography.Text>
+                    {editable && (
+                      <PhotoUploadField
+                        value={photoIds[h.id] ?? []}
+                        onChange={(ids) => setPhotoIds((current) => ({ ...current, [h.id]: ids }))}
+                        testId={`recheck-photos-${h.code}`}
+                      />
+                    )}
                   </Space>
                 </List.Item>
               )}
