@@ -58,6 +58,10 @@ test('on-site inspection by keyboard: start, answer the whole checklist, three p
   // L shows the legal basis, ? the shortcuts; Esc closes both.
   await ui.keys('l');
   await expect(page.locator('.ant-drawer-title', { hasText: 'F20' })).toBeVisible();
+  // F20 cites 消防法 第六十条(一): the article's own text is shown offline, with its verification mark.
+  const basis = page.getByRole('dialog', { name: /F20/ });
+  await expect(basis).toContainText('消防设施、器材或者消防安全标志的配置、设置不符合国家标准');
+  await expect(basis).toContainText('已核实原文');
   await ui.keys('Escape');
   await ui.keys('?');
   await expect(page.getByText('键盘快捷键')).toBeVisible();
