@@ -18,6 +18,8 @@ export const test = base.extend<{ app: TestApp; appPage: Page; signedInPage: Pag
     await attachBridge(page, app.registry);
     await page.goto(BRIDGE_START_URL);
     await use(page);
+    // Close the page before the app fixture closes the database, so no late query hits a closed connection.
+    await page.close();
     expect(errors, 'uncaught errors in the renderer').toEqual([]);
   },
   /** The app with the administrator (tests/support ADMIN, 王管理) created and signed in, on the main frame. */
